@@ -1,0 +1,120 @@
+"""Named personas and small factories shared by every app's tests.
+
+alice: admin · rita: recruiter · hanna: hiring manager on `job` ·
+otto: hiring manager on `other_job` only · ivan: interviewer on no job (an outsider)."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+
+from rekryt.accounts.models import Organisation, Role, User
+from rekryt.applications.actions import Submission, submit_application
+from rekryt.applications.models import Application
+from rekryt.jobs.actions import create_job, publish_job
+from rekryt.jobs.models import Job
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    cache.clear()
+
+
+def make_user(username: str, role: str) -> User:
+    return User.objects.create_user(
+        username=username,
+        password="pw-" + username,
+        email=f"{username}@example.com",
+        first_name=username.capitalize(),
+        role=role,
+    )
+
+
+@pytest.fixture
+def org(db: Any) -> Organisation:
+    org = Organisation.get()
+    org.name = "Exempelbolaget AB"
+    org.privacy_contact = "privacy@example.com"
+    org.save()
+    return org
+
+
+@pytest.fixture
+def alice(db: Any) -> User:
+    return make_user("alice", Role.ADMIN)
+
+
+@pytest.fixture
+def rita(db: Any) -> User:
+    return make_user("rita", Role.RECRUITER)
+
+
+@pytest.fixture
+def hanna(db: Any) -> User:
+    return make_user("hanna", Role.HIRING_MANAGER)
+
+
+@pytest.fixture
+def otto(db: Any) -> User:
+    return make_user("otto", Role.HIRING_MANAGER)
+
+
+@pytest.fixture
+def ivan(db: Any) -> User:
+    return make_user("ivan", Role.INTERVIEWER)
+
+
+def make_job(recruiter: User | None = None, publish: bool = True, **fields: Any) -> Job:
+    n = next(_counter)
+    defaults: dict[str, Any] = {
+        "title": f"Backend Developer {n}",
+        "department": "Engineering",
+        "city": "Stockholm",
+        "description": "Build the product with us. " * 5,
+        "salary_min": 45000,
+        "salary_max": 60000,
+        "language": "en",
+    }
+    defaults.update(fields)
+    job = create_job(actor=recruiter, **defaults)
+    if publish:
+        publish_job(job, actor=recruiter)
+    return job
+
+
+@pytest.fixture
+def job(org: Organisation, rita: User, hanna: User) -> Job:
+    job = make_job(recruiter=rita)
+    job.team.add(hanna)
+    return job
+
+
+@pytest.fixture
+def other_job(org: Organisation, rita: User, otto: User) -> Job:
+    job = make_job(recruiter=rita, title="Sales Lead", department="Sales", city="Göteborg")
+    job.team.add(otto)
+    return job
+
+
+def make_application(job: Job, **fields: Any) -> Application:
+    n = next(_counter)
+    data: dict[str, Any] = {
+        "first_name": f"Kandidat{n}",
+        "last_name": "Testsson",
+        "email": f"kandidat{n}@example.org",
+        "about": "I like building things.",
+        "language": job.language,
+    }
+    data.update(fields)
+    application, _created = submit_application(job, Submission(**data))
+    return application
+
+
+@pytest.fixture
+def application(job: Job) -> Application:
+    return make_application(job)

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import AbstractUser
+from django.core.cache import cache
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from rekryt.jobs.models import Job
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Admin")
+    RECRUITER = "recruiter", _("Recruiter")
+    HIRING_MANAGER = "hiring_manager", _("Hiring manager")
+    INTERVIEWER = "interviewer", _("Interviewer")
+
+
+class User(AbstractUser):
+    """A staff member. Candidates never have accounts."""
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.INTERVIEWER)
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=[("sv", "Svenska"), ("en", "English")],
+        blank=True,
+        help_text=_("Language of the staff interface; blank follows the organisation."),
+    )
+
+    @property
+    def sees_all_jobs(self) -> bool:
+        return self.is_active and self.role in (Role.ADMIN, Role.RECRUITER)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.is_active and self.role == Role.ADMIN
+
+    @property
+    def can_manage_jobs(self) -> bool:
+        return self.sees_all_jobs
+
+    def is_on_team(self, job: Job) -> bool:
+        return job.team.filter(pk=self.pk).exists()
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+
+hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #1f5f8b."))
+
+
+class Organisation(models.Model):
+    """The employer or agency running this install (one row)."""
+
+    CACHE_KEY = "organisation:v1"
+
+    name = models.CharField(_("company name"), max_length=200, default="Rekryt")
+    logo = models.FileField(_("logo"), upload_to="logo/", blank=True)
+    brand_colour = models.CharField(
+        _("brand colour"), max_length=7, default="#1f5f8b", validators=[hex_colour]
+    )
+    privacy_contact = models.EmailField(_("privacy contact"), blank=True)
+    default_language = models.CharField(
+        _("default language"),
+        max_length=5,
+        choices=[("sv", "Svenska"), ("en", "English")],
+        default="sv",
+    )
+    website = models.URLField(_("website"), blank=True)
+    country = models.CharField(_("country code"), max_length=2, default="SE")
+    reply_to_email = models.EmailField(
+        _("reply-to address"),
+        blank=True,
+        help_text=_("Where candidates' replies to emails go."),
+    )
+
+    class Meta:
+        verbose_name = _("organisation")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.pk = 1
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def get(cls) -> Organisation:
+        org = cache.get(cls.CACHE_KEY)
+        if org is None:
+            org, _created = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, org, 60)
+        return org

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rekryt.candidates.models import Candidate
+from rekryt.jobs.models import Job, Stage
+
+if TYPE_CHECKING:
+    from rekryt.accounts.models import User
+
+
+class Outcome(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    HIRED = "hired", _("Hired")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ReasonKind(models.TextChoices):
+    DECLINED = "declined", _("We declined")
+    WITHDREW = "withdrew", _("Candidate withdrew")
+
+
+class RejectionReason(models.Model):
+    """Editable list of reasons an application ended without a hire."""
+
+    name_sv = models.CharField(_("name (Swedish)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    kind = models.CharField(max_length=10, choices=ReasonKind.choices, default=ReasonKind.DECLINED)
+    order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+    def name_in(self, language: str) -> str:
+        return self.name_sv if language == "sv" else self.name_en
+
+
+class Source(models.TextChoices):
+    """Choices for 'where did you hear about us'; ?source= may add any slug."""
+
+    CAREER_SITE = "career_site", _("Our career site")
+    LINKEDIN = "linkedin", _("LinkedIn")
+    PLATSBANKEN = "platsbanken", _("Platsbanken (Arbetsförmedlingen)")
+    INDEED = "indeed", _("Indeed")
+    FRIEND = "friend", _("A friend or colleague")
+    SOCIAL = "social", _("Social media")
+    EVENT = "event", _("An event or fair")
+    OTHER = "other", _("Other")
+
+
+class ApplicationQuerySet(models.QuerySet["Application"]):
+    def visible_to(self, user: User) -> ApplicationQuerySet:
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_all_jobs:
+            return self.all()
+        return self.filter(job__team=user)
+
+    def active(self) -> ApplicationQuerySet:
+        return self.filter(outcome=Outcome.ACTIVE)
+
+
+class Application(models.Model):
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="applications")
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="applications")
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="applications")
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.ACTIVE)
+    rejection_reason = models.ForeignKey(
+        RejectionReason, null=True, blank=True, on_delete=models.PROTECT
+    )
+    # The stage the application was in when it ended (hired, rejected or
+    # withdrawn): "where do we lose people" reads this.
+    ended_stage = models.ForeignKey(
+        Stage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ended_at = models.DateTimeField(null=True, blank=True)
+    about = models.TextField(_("about you"), blank=True)
+    cover_letter = models.TextField(_("cover letter"), blank=True)
+    source = models.CharField(max_length=40, blank=True, db_index=True)
+    heard_from = models.CharField(max_length=20, choices=Source.choices, blank=True)
+    language = models.CharField(max_length=2, default="sv")
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    stage_entered_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "job"], name="one_application_per_job"),
+        ]
+        indexes = [
+            # Board columns: active cards of a job's stage, newest first.
+            models.Index(
+                fields=["job", "stage", "-stage_entered_at"],
+                name="application_board",
+                condition=Q(outcome="active"),
+            ),
+            models.Index(fields=["job", "outcome"], name="application_job_outcome"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} → {self.job}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.outcome == Outcome.ACTIVE
+
+    def can_move_to(self, stage: Stage) -> bool:
+        return self.is_active and stage.job_id == self.job_id and stage.pk != self.stage_id
+
+    def can_set_outcome(self, outcome: str) -> bool:
+        if outcome == Outcome.ACTIVE:
+            return not self.is_active
+        return self.is_active
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("Applied")
+    STAGE_MOVED = "stage_moved", _("Moved")
+    NOTE_ADDED = "note_added", _("Note added")
+    DOCUMENT_ADDED = "document_added", _("Document added")
+    MESSAGE_QUEUED = "message_queued", _("Email queued")
+    MESSAGE_SENT = "message_sent", _("Email sent")
+    MESSAGE_FAILED = "message_failed", _("Email failed")
+    MESSAGE_CANCELLED = "message_cancelled", _("Email cancelled")
+    OUTCOME_SET = "outcome_set", _("Outcome set")
+    REOPENED = "reopened", _("Reopened")
+
+
+class Event(models.Model):
+    """One row per thing that happened to an application: the timeline and the
+    only source for analytics. Append-only."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["application", "created_at"], name="event_timeline")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def record(application: Application, kind: str, actor: Any = None, **data: Any) -> Event:
+    return Event.objects.create(application=application, kind=kind, actor=actor, data=data)
+
+
+class Note(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(_("note"), max_length=10000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.body[:40]

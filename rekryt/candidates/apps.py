@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CandidatesConfig(AppConfig):
+    name = "rekryt.candidates"
+    label = "candidates"

@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from rekryt.accounts.models import User
+
+
+class Language(models.TextChoices):
+    SV = "sv", "Svenska"
+    EN = "en", "English"
+
+
+class EmploymentType(models.TextChoices):
+    # Values are schema.org JobPosting employmentType values.
+    FULL_TIME = "FULL_TIME", _("Full time")
+    PART_TIME = "PART_TIME", _("Part time")
+    TEMPORARY = "TEMPORARY", _("Fixed term")
+    CONTRACTOR = "CONTRACTOR", _("Contractor")
+    INTERN = "INTERN", _("Internship")
+
+
+class Workplace(models.TextChoices):
+    ONSITE = "onsite", _("On site")
+    HYBRID = "hybrid", _("Hybrid")
+    REMOTE = "remote", _("Remote")
+
+
+class SalaryUnit(models.TextChoices):
+    MONTH = "MONTH", _("per month")
+    HOUR = "HOUR", _("per hour")
+    YEAR = "YEAR", _("per year")
+
+
+class JobStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CLOSED = "closed", _("Closed")
+
+
+class StageKind(models.TextChoices):
+    APPLIED = "applied", _("Applied")
+    SCREENING = "screening", _("Screening")
+    INTERVIEW = "interview", _("Interview")
+    REFERENCES = "references", _("References")
+    OFFER = "offer", _("Offer")
+    HIRED = "hired", _("Hired")
+    OTHER = "other", _("Other")
+
+
+class StageTemplate(models.Model):
+    """The editable default pipeline copied into each new job."""
+
+    order = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=StageKind.choices, default=StageKind.OTHER)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+    def name_in(self, language: str) -> str:
+        return self.name_sv if language == "sv" else self.name_en
+
+
+class JobQuerySet(models.QuerySet["Job"]):
+    def visible_to(self, user: User) -> JobQuerySet:
+        """The one place the job visibility rule lives."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_all_jobs:
+            return self.all()
+        return self.filter(team=user)
+
+    def published(self) -> JobQuerySet:
+        return self.filter(status=JobStatus.PUBLISHED)
+
+
+class Job(models.Model):
+    title = models.CharField(_("title"), max_length=120)
+    slug = models.SlugField(max_length=140, unique=True)
+    department = models.CharField(_("department"), max_length=80, blank=True, db_index=True)
+    city = models.CharField(_("city"), max_length=80, blank=True, db_index=True)
+    region = models.CharField(_("region"), max_length=80, blank=True)
+    country = models.CharField(_("country code"), max_length=2, default="SE")
+    workplace = models.CharField(
+        _("workplace"), max_length=10, choices=Workplace.choices, default=Workplace.ONSITE
+    )
+    employment_type = models.CharField(
+        _("employment type"),
+        max_length=12,
+        choices=EmploymentType.choices,
+        default=EmploymentType.FULL_TIME,
+    )
+    working_hours = models.CharField(
+        _("working hours"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: full time, 40 hours a week, flexible hours."),
+    )
+    salary_min = models.PositiveIntegerField(_("salary from"), null=True, blank=True)
+    salary_max = models.PositiveIntegerField(_("salary to"), null=True, blank=True)
+    salary_currency = models.CharField(_("currency"), max_length=3, default="SEK")
+    salary_unit = models.CharField(
+        _("salary per"), max_length=5, choices=SalaryUnit.choices, default=SalaryUnit.MONTH
+    )
+    benefits = models.TextField(_("benefits"), blank=True)
+    team_description = models.TextField(_("the team"), blank=True)
+    description = models.TextField(_("description"))
+    requirements = models.TextField(_("requirements"), blank=True)
+    after_apply = models.TextField(
+        _("what happens after you apply"),
+        blank=True,
+        help_text=_("The steps of the process and when the candidate will hear back."),
+    )
+    reply_within_days = models.PositiveSmallIntegerField(
+        _("first reply within (days)"),
+        default=5,
+        help_text=_("The candidate is told they will hear from you within this many days."),
+    )
+    deadline = models.DateField(_("application deadline"), null=True, blank=True)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.SV
+    )
+    status = models.CharField(
+        max_length=10, choices=JobStatus.choices, default=JobStatus.DRAFT, db_index=True
+    )
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="team_jobs",
+        verbose_name=_("hiring team"),
+    )
+    recruiter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recruiter_jobs",
+        verbose_name=_("recruiter"),
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="job_status_published"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(salary_min__isnull=True)
+                | Q(salary_max__isnull=True)
+                | Q(salary_min__lte=models.F("salary_max")),
+                name="job_salary_range_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("career_job", args=[self.slug])
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == JobStatus.PUBLISHED
+
+    @property
+    def is_open_for_applications(self) -> bool:
+        if self.status != JobStatus.PUBLISHED:
+            return False
+        return self.deadline is None or self.deadline >= timezone.localdate()
+
+    @property
+    def has_salary(self) -> bool:
+        return self.salary_min is not None or self.salary_max is not None
+
+    @property
+    def is_remote(self) -> bool:
+        return self.workplace == Workplace.REMOTE
+
+    def first_stage(self) -> Stage:
+        return self.stages.order_by("order", "pk")[0]
+
+    def can_transition_to(self, status: str) -> bool:
+        allowed: dict[str, set[str]] = {
+            JobStatus.DRAFT: {JobStatus.PUBLISHED},
+            JobStatus.PUBLISHED: {JobStatus.CLOSED},
+            JobStatus.CLOSED: {JobStatus.PUBLISHED},
+        }
+        return status in allowed[self.status]
+
+
+class Stage(models.Model):
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="stages")
+    order = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=StageKind.choices, default=StageKind.OTHER)
+    name = models.CharField(_("name"), max_length=80)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        indexes = [models.Index(fields=["job", "order"], name="stage_job_order")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_hired(self) -> bool:
+        return self.kind == StageKind.HIRED
+
+
+def stages_for(job: Job) -> QuerySet[Stage]:
+    return job.stages.order_by("order", "pk")
+
+
+def visible_job_or_404(user: Any, pk: int) -> Job:
+    """Scoped getter: outsiders get 404, never 403."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(Job.objects.visible_to(user), pk=pk)

@@ -1,0 +1,81 @@
+"""Put emails in the outbox. Call inside the transaction of the change that
+causes the email, so both commit together or not at all."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from rekryt.accounts.models import Organisation
+from rekryt.messaging.models import EmailTemplate, Message, MessageStatus
+from rekryt.messaging.rendering import one_line, render
+
+# How long temporary failures (4xx, refused connections) are retried.
+RETRY_WINDOW = timedelta(days=2)
+
+
+def template_for(kind: str, language: str) -> EmailTemplate:
+    found = EmailTemplate.objects.filter(kind=kind, language__in=[language, "sv", "en"])
+    by_language = {t.language: t for t in found}
+    for choice in (language, "en", "sv"):
+        if choice in by_language:
+            return by_language[choice]
+    raise EmailTemplate.DoesNotExist(f"No email template {kind!r}")
+
+
+def queue(
+    *,
+    key: str,
+    kind: str,
+    language: str,
+    to_email: str,
+    to_name: str = "",
+    values: dict[str, Any],
+    candidate: Any = None,
+    application: Any = None,
+    send_after: datetime | None = None,
+) -> Message:
+    """Queue one email, or return the one already queued under `key`.
+
+    The idempotency key makes the same logical email impossible to queue twice,
+    even from two requests racing (the unique constraint decides)."""
+    existing = Message.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    template = template_for(kind, language)
+    rendered = render(template, values)
+    now = timezone.now()
+    when = send_after or now
+    message = Message(
+        idempotency_key=key,
+        kind=kind,
+        language=template.language,
+        to_email=to_email,
+        to_name=one_line(to_name)[:200],
+        reply_to=Organisation.get().reply_to_email,
+        subject=rendered.subject[:300],
+        body_text=rendered.text,
+        body_html=rendered.html,
+        candidate=candidate,
+        application=application,
+        send_after=when,
+        give_up_at=when + RETRY_WINDOW,
+    )
+    try:
+        with transaction.atomic():
+            message.save()
+    except IntegrityError:
+        return Message.objects.get(idempotency_key=key)
+    return message
+
+
+def cancel_pending(queryset: Any) -> int:
+    """Cancel scheduled messages; returns how many were cancelled."""
+    return int(
+        queryset.filter(status=MessageStatus.SCHEDULED).update(
+            status=MessageStatus.CANCELLED, claimed_until=None
+        )
+    )

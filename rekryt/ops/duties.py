@@ -1,0 +1,65 @@
+"""The worker's duties, collected from each installed app's `duties` module.
+
+An app with background work defines `DUTIES = [SomeDuty, ...]` in
+`<app>/duties.py`; the worker loop never changes when a capability is added."""
+
+from __future__ import annotations
+
+import logging
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+
+log = logging.getLogger(__name__)
+
+
+class Duty:
+    """One kind of background work. `handle_one` does one unit and says
+    whether there may be more; failures belong on the row it worked on."""
+
+    name = "duty"
+
+    def handle_one(self) -> bool:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release resources held across a batch (an SMTP connection, say)."""
+
+
+def load_duties() -> list[Duty]:
+    duties: list[Duty] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("rekryt."):
+            continue
+        try:
+            module = import_module(f"{config.name}.duties")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.duties":
+                raise
+            continue
+        duties.extend(cls() for cls in getattr(module, "DUTIES", []))
+    return duties
+
+
+def run_until_idle(duties: list[Duty] | None = None, limit: int = 100_000) -> int:
+    """Run every duty until none has work: for tests, the bench and --once."""
+    duties = duties if duties is not None else load_duties()
+    done = 0
+    busy = True
+    while busy and done < limit:
+        busy = False
+        for duty in duties:
+            try:
+                while duty.handle_one():
+                    busy = True
+                    done += 1
+                    if done >= limit:
+                        break
+            finally:
+                duty.close()
+    return done
+
+
+def describe(duties: list[Any]) -> str:
+    return ", ".join(d.name for d in duties)

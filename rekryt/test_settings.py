@@ -1,0 +1,19 @@
+"""Settings for the test suite: production settings with a throw-away DATA_DIR."""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+os.environ.setdefault("DEBUG", "false")
+os.environ["DATA_DIR"] = tempfile.mkdtemp(prefix="rekryt-test-")
+os.environ.setdefault("SITE_URL", "http://testserver")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+from rekryt.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
