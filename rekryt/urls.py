@@ -4,10 +4,15 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("rekryt.accounts.urls")),
     path("", include("rekryt.ops.urls")),
+    # Public: the career site and the application form.
     path("", include("rekryt.jobs.urls")),
-    path("", include("rekryt.applications.urls")),
-    path("", include("rekryt.candidates.urls")),
-    path("", include("rekryt.messaging.urls")),
+    path("", include("rekryt.applications.apply_urls")),
+    # Staff.
+    path("staff/", include("rekryt.jobs.staff_urls")),
+    path("staff/", include("rekryt.applications.urls")),
+    path("staff/", include("rekryt.candidates.urls")),
+    path("staff/", include("rekryt.messaging.urls")),
+    path("staff/settings/", include("rekryt.accounts.settings_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
