@@ -1,0 +1,49 @@
+# Rekryt: `make run` starts the product, `make test` runs the whole suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PORT
+
+.PHONY: run test test-postgres bench lint typecheck check messages clean
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.runtime
+	./scripts/run.sh
+
+test: $(VENV)/.dev
+	./scripts/test.sh
+
+# The suite against PostgreSQL (DATABASE_URL, default: the local server's `test` database).
+test-postgres: $(VENV)/.dev
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} ./scripts/test.sh
+
+bench: $(VENV)/.dev
+	rm -rf var/bench
+	DATA_DIR=var/bench DEBUG=false SECRET_KEY=bench-only ALLOWED_HOSTS=testserver,127.0.0.1 \
+		$(PY) manage.py migrate --noinput -v 0
+	DATA_DIR=var/bench DEBUG=false SECRET_KEY=bench-only ALLOWED_HOSTS=testserver,127.0.0.1 \
+		$(PY) manage.py bench
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(VENV)/.dev
+	$(VENV)/bin/mypy rekryt
+
+# Regenerate the translation catalogues (needs GNU gettext) and compile them.
+messages: $(VENV)/.dev
+	DEBUG=true $(PY) manage.py makemessages -l sv -l en --no-obsolete --ignore '.venv/*' --ignore 'var/*'
+	DEBUG=true $(PY) manage.py compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) var

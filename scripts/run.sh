@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# `make run`: migrate, load the demo company into an empty database, then run
+# gunicorn (with whitenoise) and the background worker until Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+export DEBUG="${DEBUG:-true}"
+export PORT="${PORT:-8000}"
+export SITE_URL="${SITE_URL:-http://127.0.0.1:${PORT}}"
+DATA_DIR="${DATA_DIR:-var}"
+export DATA_DIR
+mkdir -p "$DATA_DIR"
+logins="$DATA_DIR/demo-logins.txt"
+
+$PY manage.py migrate --noinput -v 0
+$PY manage.py collectstatic --noinput -v 0
+if [ "${DEMO:-1}" != "0" ]; then
+  out=$($PY manage.py seed_demo --if-empty)
+  if [ -n "$out" ]; then
+    printf '%s\n' "$out" > "$logins"
+    chmod 600 "$logins"
+  fi
+fi
+
+$PY manage.py worker &
+worker=$!
+.venv/bin/gunicorn rekryt.wsgi:application \
+  --bind "127.0.0.1:${PORT}" --workers "${WEB_CONCURRENCY:-2}" --threads 4 \
+  --access-logfile - --graceful-timeout 5 &
+web=$!
+
+stop() {
+  trap - INT TERM
+  echo; echo "Stopping Rekryt…"
+  kill -TERM "$web" "$worker" 2>/dev/null || true
+  wait "$web" "$worker" 2>/dev/null || true
+  exit 0
+}
+trap stop INT TERM
+
+sleep 1
+echo
+echo "Rekryt is running at ${SITE_URL}  (staff: ${SITE_URL}/staff/)  — Ctrl-C stops it."
+if [ -f "$logins" ]; then
+  echo "Demo logins (also in $logins):"
+  cat "$logins"
+fi
+wait -n "$web" "$worker" || true
+stop
