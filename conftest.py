@@ -25,6 +25,26 @@ def _clear_cache() -> None:
     cache.clear()
 
 
+DATA_MIGRATIONS = [
+    "rekryt.jobs.migrations.0002_default_stages",
+    "rekryt.applications.migrations.0003_default_reasons",
+    "rekryt.messaging.migrations.0002_default_templates",
+]
+
+
+@pytest.fixture
+def seeded(transactional_db: Any) -> None:
+    """The rows the data migrations create, for transactional tests: each of
+    those empties every table when it ends, so the next one would find no
+    stage templates, rejection reasons or email templates."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for name in DATA_MIGRATIONS:
+        import_module(name).create(apps, None)  # each is idempotent
+
+
 def make_user(username: str, role: str) -> User:
     return User.objects.create_user(
         username=username,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("staff/", include("rekryt.candidates.urls")),
     path("staff/", include("rekryt.messaging.urls")),
     path("staff/settings/", include("rekryt.accounts.settings_urls")),
+    path("staff/settings/", include("rekryt.applications.settings_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

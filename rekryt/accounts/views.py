@@ -1,4 +1,5 @@
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_GET
 
 from rekryt.accounts.models import Organisation
@@ -15,7 +16,7 @@ def brand_css(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def organisation_logo(request: HttpRequest) -> HttpResponse:
+def organisation_logo(request: HttpRequest) -> HttpResponseBase:
     """The public logo. Uploaded files are private; the logo is the one
     exception, served here with its sniffed type and never as HTML."""
     from django.http import FileResponse, Http404

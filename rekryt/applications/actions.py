@@ -121,7 +121,7 @@ def _store_uploads(candidate: Candidate, application: Application, uploads: list
         )
         doc.file.save("upload", upload.file, save=False)
         doc.save()
-        record(application, EventKind.DOCUMENT_ADDED, document=doc.pk, kind=upload.kind)
+        record(application, EventKind.DOCUMENT_ADDED, document=doc.pk, document_kind=upload.kind)
 
 
 def submit_application(job: Job, sub: Submission) -> tuple[Application, bool]:

@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rekryt.candidates.models import Candidate
+from rekryt.accounts.models import Role
+from rekryt.candidates.models import Candidate, Document
 from rekryt.jobs.models import Job, Stage
 
 if TYPE_CHECKING:
@@ -59,6 +60,14 @@ class Source(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def may_decide(user: User) -> bool:
+    """Whether the user's role may move applications and set outcomes (on the
+    jobs they can see). Interviewers may read and add notes, never decide."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.sees_all_jobs or user.role == Role.HIRING_MANAGER
+
+
 class ApplicationQuerySet(models.QuerySet["Application"]):
     def visible_to(self, user: User) -> ApplicationQuerySet:
         if not user.is_authenticated or not user.is_active:
@@ -69,6 +78,13 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
 
     def active(self) -> ApplicationQuerySet:
         return self.filter(outcome=Outcome.ACTIVE)
+
+    def decidable_by(self, user: User) -> ApplicationQuerySet:
+        """Applications whose stage and outcome the user may change: recruiters
+        and admins everywhere, hiring managers on their teams' jobs. Interviewers
+        may read and add notes, never decide."""
+        visible = self.visible_to(user)
+        return visible if may_decide(user) else visible.none()
 
 
 class Application(models.Model):
@@ -119,6 +135,10 @@ class Application(models.Model):
     def is_active(self) -> bool:
         return self.outcome == Outcome.ACTIVE
 
+    @property
+    def days_in_stage(self) -> int:
+        return max((timezone.now() - self.stage_entered_at).days, 0)
+
     def can_move_to(self, stage: Stage) -> bool:
         return self.is_active and stage.job_id == self.job_id and stage.pk != self.stage_id
 
@@ -139,6 +159,17 @@ class EventKind(models.TextChoices):
     MESSAGE_CANCELLED = "message_cancelled", _("Email cancelled")
     OUTCOME_SET = "outcome_set", _("Outcome set")
     REOPENED = "reopened", _("Reopened")
+
+
+def documents_visible_to(user: User) -> models.QuerySet[Document]:
+    """Documents a staff member may open: those sent with an application they
+    may see, and the candidate's own (not job-bound) documents when they may see
+    the candidate. A cover letter written for one job stays with that job."""
+    applications = Application.objects.visible_to(user).values("pk")
+    candidates = Candidate.objects.visible_to(user).values("pk")
+    return Document.objects.filter(
+        Q(application__in=applications) | Q(application__isnull=True, candidate__in=candidates)
+    )
 
 
 class Event(models.Model):

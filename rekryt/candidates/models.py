@@ -137,6 +137,9 @@ class SearchEntry(models.Model):
     )
     document = models.TextField(blank=True)
 
+    def __str__(self) -> str:
+        return f"search entry for candidate {self.candidate_id}"
+
 
 class PendingUpload(models.Model):
     """A file that passed every check on a form that failed for another reason.

@@ -29,7 +29,10 @@ def document_for(candidate: Candidate) -> str:
         "text", flat=True
     )
     parts = [candidate.first_name, candidate.last_name, candidate.email, *texts]
-    return "\n".join(parts)[:MAX_DOCUMENT_CHARS]
+    # Stored as the same words `terms` makes of a query. PostgreSQL's parser
+    # would otherwise keep "jk@firma.se" or "kubernetes.io" as one token, and
+    # "firma" would find nothing there while it does on SQLite.
+    return " ".join(_WORD.findall("\n".join(parts)))[:MAX_DOCUMENT_CHARS]
 
 
 def index_candidate(candidate: Candidate) -> None:

@@ -48,6 +48,7 @@ def claim_next(queryset: QuerySet[M], lease: timedelta) -> M | None:
     return None
 
 
-def release(row: models.Model, **fields: Any) -> None:
-    """Store the outcome on the row and give up the claim in one UPDATE."""
-    type(row)._default_manager.filter(pk=row.pk).update(claimed_until=None, **fields)
+def release(row: models.Model, **fields: Any) -> int:
+    """Store the outcome on the row and give up the claim in one UPDATE.
+    Returns 0 when the row was deleted meanwhile (say, by an erasure)."""
+    return int(type(row)._default_manager.filter(pk=row.pk).update(claimed_until=None, **fields))

@@ -32,7 +32,7 @@ class _CapMixin:
     def _count(self, raw_data: bytes) -> None:
         self._received += len(raw_data)
         if self._received > settings.UPLOAD_MAX_BYTES:
-            fields = getattr(self.request, "_oversized_upload_fields", set())
+            fields: set[str] = getattr(self.request, "_oversized_upload_fields", set())
             fields.add(self.field_name)
             self.request._oversized_upload_fields = fields
             raise SkipFile()

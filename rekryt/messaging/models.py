@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import string
 import uuid
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,10 +10,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # Placeholders a template may use. Values are filled by
 # `rekryt.messaging.rendering.context_for`; anything else is refused on save
 # so a candidate never receives "Hello {first_nmae}".
-PLACEHOLDERS: dict[str, str] = {
+PLACEHOLDERS: dict[str, StrOrPromise] = {
     "candidate_first_name": _("the candidate's first name"),
     "candidate_name": _("the candidate's full name"),
     "job_title": _("the job title"),
@@ -77,7 +81,7 @@ class EmailTemplate(models.Model):
             if problems:
                 errors[field] = problems
         if "\n" in self.subject or "\r" in self.subject:
-            errors.setdefault("subject", []).append(_("The subject must be one line."))
+            errors.setdefault("subject", []).append(str(_("The subject must be one line.")))
         if errors:
             raise ValidationError(errors)
 

@@ -1,0 +1,141 @@
+"""The public application form and its confirmation page. No account needed.
+
+POST goes through, in order: the per-address rate limit, the honeypot (a bot
+is shown a normal thank-you and nothing is stored), the double-submit check,
+the form, the action, and a redirect to the confirmation page (POST/redirect/GET)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from rekryt.applications.actions import submit_application
+from rekryt.applications.apply_forms import ApplyForm, new_submission_key
+from rekryt.applications.models import Application
+from rekryt.candidates.models import normalise_email
+from rekryt.jobs.career import source_from
+from rekryt.jobs.models import Job, JobStatus
+from rekryt.lib.ratelimit import Limit, client_ip
+from rekryt.lib.uploads import oversized_fields
+
+APPLIED_SALT = "rekryt.applications.applied"
+# The confirmation link names the candidate, so it stops working after a while.
+APPLIED_MAX_AGE = timedelta(days=7)
+
+
+def _public_job(slug: str) -> Job:
+    return get_object_or_404(Job.objects.exclude(status=JobStatus.DRAFT), slug=slug)
+
+
+def _limits() -> tuple[Limit, Limit]:
+    """Applications per address per hour, and form posts (which include
+    corrections) at three times that, so a flood of invalid posts is cut too."""
+    per_hour = settings.APPLY_RATE_LIMIT
+    return Limit("apply", per_hour), Limit("apply-posts", per_hour * 3)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def apply(request: HttpRequest, slug: str) -> HttpResponse:
+    job = _public_job(slug)
+    if not job.is_open_for_applications:
+        return render(request, "applications/apply_closed.html", {"job": job}, status=410)
+    if request.method == "POST":
+        return _post(request, job)
+    form = ApplyForm(
+        initial={"submission_key": new_submission_key(), "source": source_from(request.GET)}
+    )
+    return _show(request, job, form)
+
+
+def _post(request: HttpRequest, job: Job) -> HttpResponse:
+    who = client_ip(request)
+    applications, posts = _limits()
+    if not posts.hit(who) or applications.exceeded(who):
+        return _too_many(request, applications.retry_after())
+    form = ApplyForm(request.POST, request.FILES, oversized=oversized_fields(request))
+    if form.is_bot:
+        applications.hit(who)
+        return _pretend_success(request, job, form)
+    earlier = _earlier_submit(job, form)
+    if earlier is not None:
+        return redirect_to_applied(earlier)
+    if not form.is_valid():
+        form.keep_files()
+        return _show(request, job, form)
+    language = translation.get_language() or job.language
+    application, created = submit_application(job, form.submission(language[:2]))
+    form.discard_used()
+    if created:
+        applications.hit(who)
+    return redirect_to_applied(application)
+
+
+def _earlier_submit(job: Job, form: ApplyForm) -> Application | None:
+    """The application a double click or a resubmit already created.
+
+    The key is random per page view, but a cached page could hand one key to
+    two people, so the email must match too; otherwise the key is replaced."""
+    key = form.data["submission_key"]
+    earlier = Application.objects.filter(submission_key=key).select_related("candidate").first()
+    if earlier is None:
+        return None
+    email = normalise_email(str(form.data.get("email", "")))
+    if earlier.job_id == job.pk and earlier.candidate.email_normalised == email:
+        return earlier
+    form.replace_key()
+    return None
+
+
+def _show(request: HttpRequest, job: Job, form: ApplyForm) -> HttpResponse:
+    return render(request, "applications/apply.html", {"job": job, "form": form})
+
+
+def _too_many(request: HttpRequest, retry_after: int) -> HttpResponse:
+    context = {"minutes": max(1, retry_after // 60)}
+    response = render(request, "applications/apply_rate_limited.html", context, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def _pretend_success(request: HttpRequest, job: Job, form: ApplyForm) -> HttpResponse:
+    first_name = " ".join(str(form.data.get("first_name", "")).split())[:100]
+    return _confirmation(request, job, first_name, timezone.now())
+
+
+def redirect_to_applied(application: Application) -> HttpResponse:
+    token = signing.dumps(application.pk, salt=APPLIED_SALT)
+    return redirect("applied", slug=application.job.slug, token=token)
+
+
+@never_cache
+@require_GET
+def applied(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    try:
+        pk = signing.loads(token, salt=APPLIED_SALT, max_age=APPLIED_MAX_AGE)
+    except signing.BadSignature:
+        raise Http404 from None
+    if not isinstance(pk, int):
+        raise Http404
+    application = get_object_or_404(
+        Application.objects.select_related("job", "candidate"), pk=pk, job__slug=slug
+    )
+    return _confirmation(
+        request, application.job, application.candidate.first_name, application.created_at
+    )
+
+
+def _confirmation(request: HttpRequest, job: Job, first_name: str, created: Any) -> HttpResponse:
+    reply_by = timezone.localtime(created + timedelta(days=job.reply_within_days)).date()
+    context = {"job": job, "first_name": first_name, "reply_by": reply_by}
+    response = render(request, "applications/applied.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response

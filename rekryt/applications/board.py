@@ -1,0 +1,110 @@
+"""Queries behind the pipeline board.
+
+The board costs the same few queries whatever the number of applications:
+the stages, one grouped count, and one windowed fetch of at most
+`COLUMN_SIZE` newest cards per stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
+from django.db.models.functions import RowNumber
+
+from rekryt.applications.models import Application, Outcome
+from rekryt.candidates.models import Document, DocumentKind
+from rekryt.jobs.models import Job, Stage, stages_for
+
+COLUMN_SIZE = 50
+CARD_ORDER = (F("stage_entered_at").desc(), F("pk").desc())
+
+
+@dataclass
+class Column:
+    stage: Stage
+    count: int = 0
+    cards: list[Application] = field(default_factory=list)
+
+    @property
+    def has_more(self) -> bool:
+        return self.count > len(self.cards)
+
+
+@dataclass
+class Board:
+    job: Job
+    columns: list[Column]
+    ended: dict[str, int]
+
+    @property
+    def stages(self) -> list[Stage]:
+        return [column.stage for column in self.columns]
+
+    @property
+    def ended_total(self) -> int:
+        return sum(self.ended.values())
+
+    @property
+    def ended_labels(self) -> list[tuple[str, int]]:
+        return [(str(Outcome(o).label), n) for o, n in sorted(self.ended.items()) if n]
+
+
+def cards(job: Job) -> QuerySet[Application]:
+    """Active applications of the job as board cards: candidate joined and a
+    `has_cv` flag, newest in their stage first."""
+    cv = Document.objects.filter(application=OuterRef("pk"), kind=DocumentKind.CV)
+    return (
+        Application.objects.filter(job=job, outcome=Outcome.ACTIVE)
+        .select_related("candidate")
+        .annotate(has_cv=Exists(cv))
+        .order_by(*CARD_ORDER)
+    )
+
+
+def counts(job: Job) -> dict[tuple[int, str], int]:
+    """Applications per (stage, outcome) in one grouped query."""
+    rows = (
+        Application.objects.filter(job=job)
+        .order_by()
+        .values_list("stage_id", "outcome")
+        .annotate(n=Count("pk"))
+    )
+    return {(stage_id, outcome): n for stage_id, outcome, n in rows}
+
+
+def active_counts(job: Job) -> dict[int, int]:
+    return {stage: n for (stage, outcome), n in counts(job).items() if outcome == Outcome.ACTIVE}
+
+
+def build_board(job: Job) -> Board:
+    columns = [Column(stage) for stage in stages_for(job)]
+    by_stage = {column.stage.pk: column for column in columns}
+    ended: dict[str, int] = {}
+    for (stage_id, outcome), n in counts(job).items():
+        if outcome != Outcome.ACTIVE:
+            ended[outcome] = ended.get(outcome, 0) + n
+        elif stage_id in by_stage:
+            by_stage[stage_id].count = n
+    # One query for every column: number the cards within their stage and keep
+    # the first COLUMN_SIZE of each (Django wraps the window in a subquery).
+    newest = cards(job).annotate(
+        row=Window(RowNumber(), partition_by=F("stage_id"), order_by=list(CARD_ORDER))
+    )
+    for card in newest.filter(row__lte=COLUMN_SIZE):
+        by_stage[card.stage_id].cards.append(card)
+    return Board(job=job, columns=columns, ended=ended)
+
+
+def column_page(job: Job, stage: Stage, offset: int) -> tuple[list[Application], bool]:
+    """One page of a column after `offset`, and whether more follow."""
+    page = list(cards(job).filter(stage=stage)[offset : offset + COLUMN_SIZE + 1])
+    return page[:COLUMN_SIZE], len(page) > COLUMN_SIZE
+
+
+def ended_applications(job: Job) -> QuerySet[Application]:
+    return (
+        Application.objects.filter(job=job)
+        .exclude(outcome=Outcome.ACTIVE)
+        .select_related("candidate", "ended_stage", "rejection_reason")
+        .order_by("-ended_at", "-pk")
+    )

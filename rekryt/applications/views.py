@@ -1,0 +1,250 @@
+"""Staff pages for applications: the pipeline board and the application page.
+
+Every object comes through a scoped getter, so outsiders get 404. Moving and
+setting outcomes need a deciding role (`may_decide`); notes need only sight."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
+
+from rekryt.accounts.roles import staff_required
+from rekryt.applications import board as queries
+from rekryt.applications.actions import add_note, move_to_stage, reopen, set_outcome
+from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, current_language
+from rekryt.applications.models import Application, documents_visible_to, may_decide
+from rekryt.applications.timeline import timeline_for
+from rekryt.candidates.views import web_link
+from rekryt.jobs.models import Job, stages_for, visible_job_or_404
+
+DETAIL_RELATED = ("candidate", "job", "stage", "rejection_reason", "ended_stage")
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def next_url(request: HttpRequest, default: str) -> str:
+    """Where the form came from, when that is a path on this site."""
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else default
+
+
+def visible_application(request: HttpRequest, pk: int) -> Application:
+    queryset = Application.objects.visible_to(request.user)  # type: ignore[arg-type]
+    return get_object_or_404(queryset.select_related(*DETAIL_RELATED), pk=pk)
+
+
+def decidable_application(request: HttpRequest, pk: int) -> Application:
+    queryset = Application.objects.decidable_by(request.user)  # type: ignore[arg-type]
+    return get_object_or_404(queryset.select_related(*DETAIL_RELATED), pk=pk)
+
+
+def parse_offset(value: str | None) -> int:
+    try:
+        return max(int(value or 0), 0)
+    except ValueError:
+        return 0
+
+
+# --- The board ---------------------------------------------------------------
+
+
+def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any]:
+    built = queries.build_board(job)
+    board_url = reverse("board", args=[job.pk])
+    return {
+        "job": job,
+        "board": built,
+        "stages": built.stages,
+        "can_decide": may_decide(request.user),  # type: ignore[arg-type]
+        "board_url": board_url,
+        "back_url": board_url,
+        "in_board": True,
+        "column_size": queries.COLUMN_SIZE,
+        **extra,
+    }
+
+
+@staff_required
+@require_GET
+def board(request: HttpRequest, pk: int) -> HttpResponse:
+    job = visible_job_or_404(request.user, pk)
+    ended_page = None
+    if request.GET.get("ended"):
+        paginator = Paginator(queries.ended_applications(job), queries.COLUMN_SIZE)
+        ended_page = paginator.get_page(request.GET.get("page"))
+        language = current_language()
+        for application in ended_page:
+            reason = application.rejection_reason
+            application.reason_label = reason.name_in(language) if reason else ""  # type: ignore[attr-defined]
+    context = board_context(request, job, ended_page=ended_page)
+    return render(request, "applications/board.html", context)
+
+
+@staff_required
+@require_GET
+def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
+    """More cards of one column: the next cards as a fragment for htmx's "show
+    more", or a full page with previous and next links without JavaScript."""
+    job = visible_job_or_404(request.user, pk)
+    stages = list(stages_for(job))
+    stage = next((s for s in stages if s.pk == stage_pk), None)
+    if stage is None:
+        raise Http404
+    offset = parse_offset(request.GET.get("offset"))
+    cards, has_more = queries.column_page(job, stage, offset)
+    context = {
+        "job": job,
+        "stage": stage,
+        "stages": stages,
+        "cards": cards,
+        "has_more": has_more,
+        "offset": offset,
+        "next_offset": offset + queries.COLUMN_SIZE,
+        "previous_offset": max(offset - queries.COLUMN_SIZE, 0),
+        "can_decide": may_decide(request.user),  # type: ignore[arg-type]
+        "board_url": reverse("board", args=[job.pk]),
+        "back_url": request.get_full_path(),
+        "in_board": is_htmx(request),
+    }
+    template = "board_more.html" if is_htmx(request) else "board_column.html"
+    response = render(request, f"applications/{template}", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def move_response(
+    request: HttpRequest, application: Application, text: str, ok: bool
+) -> HttpResponse:
+    """Answer a move in the shape the caller asked for: JSON for a drag and drop,
+    the re-rendered board for htmx, a redirect with a message otherwise."""
+    job = application.job
+    if wants_json(request):
+        counts = {str(k): v for k, v in queries.active_counts(job).items()}
+        # The card's "days in stage" line restarts at zero after a move.
+        days = ngettext("%(days)s day in stage", "%(days)s days in stage", 0) % {"days": 0}
+        payload = {"ok": ok, "message": text, "counts": counts, "days_text": days}
+        return JsonResponse(payload, status=200 if ok else 400)
+    if is_htmx(request):
+        context = board_context(request, job, status_text=text, status_ok=ok)
+        return render(request, "applications/board_moved.html", context)
+    (messages.success if ok else messages.error)(request, text)
+    return redirect(next_url(request, reverse("board", args=[job.pk])))
+
+
+@staff_required
+@require_POST
+def application_move(request: HttpRequest, pk: int) -> HttpResponse:
+    application = decidable_application(request, pk)
+    name = application.candidate.full_name
+    form = MoveForm(application, request.POST)
+    if form.is_valid():
+        stage = form.cleaned_data["stage"]
+        if move_to_stage(application, stage, request.user):  # type: ignore[arg-type]
+            text = _("%(name)s moved to %(stage)s.") % {"name": name, "stage": stage.name}
+            return move_response(request, application, text, ok=True)
+    errors = [str(e) for e in form.errors.get("stage", [])]
+    text = errors[0] if errors else _("%(name)s could not be moved.") % {"name": name}
+    return move_response(request, application, text, ok=False)
+
+
+# --- The application page ----------------------------------------------------
+
+
+def render_detail(
+    request: HttpRequest, application: Application, status: int = 200, **forms: Any
+) -> HttpResponse:
+    user = request.user
+    candidate = application.candidate
+    language = current_language()
+    others = (
+        Application.objects.visible_to(user)  # type: ignore[arg-type]
+        .filter(candidate=candidate)
+        .exclude(pk=application.pk)
+        .select_related("job", "stage")
+    )
+    documents = (
+        documents_visible_to(user)  # type: ignore[arg-type]
+        .filter(candidate=candidate)
+        .select_related("application__job")
+    )
+    reason = application.rejection_reason
+    context = {
+        "application": application,
+        "candidate": candidate,
+        "candidate_link": web_link(candidate.link),
+        "other_applications": others,
+        "documents": documents,
+        "timeline": timeline_for(application, language),
+        "reason_name": reason.name_in(language) if reason else "",
+        "can_decide": may_decide(user),  # type: ignore[arg-type]
+        # The rule of rekryt.messaging.access.cancellable_messages.
+        "can_cancel_messages": user.sees_all_jobs,  # type: ignore[union-attr]
+        "stages": list(stages_for(application.job)) if application.is_active else [],
+        "move_form": forms.get("move_form") or MoveForm(application),
+        "outcome_form": forms.get("outcome_form") or OutcomeForm(),
+        "note_form": forms.get("note_form") or NoteForm(),
+    }
+    return render(request, "applications/application_detail.html", context, status=status)
+
+
+@staff_required
+@require_GET
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render_detail(request, visible_application(request, pk))
+
+
+@staff_required
+@require_POST
+def application_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    application = decidable_application(request, pk)
+    form = OutcomeForm(request.POST)
+    if not form.is_valid():
+        return render_detail(request, application, status=400, outcome_form=form)
+    outcome, reason = form.cleaned_data["outcome"], form.cleaned_data["reason"]
+    if set_outcome(application, outcome, request.user, reason):  # type: ignore[arg-type]
+        messages.success(request, _("The outcome was saved."))
+    else:
+        messages.error(request, _("The application has already ended. Reopen it first."))
+    return redirect("application_detail", application.pk)
+
+
+@staff_required
+@require_POST
+def application_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    application = decidable_application(request, pk)
+    if reopen(application, request.user):  # type: ignore[arg-type]
+        messages.success(request, _("The application is active again."))
+    else:
+        messages.error(request, _("The application is already active."))
+    return redirect("application_detail", application.pk)
+
+
+@staff_required
+@require_POST
+def application_note(request: HttpRequest, pk: int) -> HttpResponse:
+    application = visible_application(request, pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return render_detail(request, application, status=400, note_form=form)
+    add_note(application, request.user, form.cleaned_data["body"])  # type: ignore[arg-type]
+    messages.success(request, _("The note was added."))
+    return redirect(reverse("application_detail", args=[application.pk]) + "#timeline")

@@ -1,0 +1,114 @@
+"""Background work on candidates' documents (run by `manage.py worker`)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from rekryt.candidates import extract
+from rekryt.candidates.models import Document, PendingUpload, TextStatus
+from rekryt.candidates.pending import MAX_AGE as PENDING_UPLOAD_MAX_AGE
+from rekryt.candidates.search import index_candidate
+from rekryt.lib.claims import claim_next, release
+from rekryt.ops.duties import Duty
+
+log = logging.getLogger(__name__)
+
+# Longer than the extraction timeout plus the child's start, so a claim never
+# runs out while its worker is still busy with the file.
+LEASE = timedelta(minutes=5)
+MAX_ATTEMPTS = 3
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Backoff after a failed attempt: 2, 8, 32 minutes."""
+    return timedelta(minutes=2 * 4 ** (attempts - 1))
+
+
+def read_file(document: Document) -> bytes:
+    # The upload cap also bounds what is read here if a file was swapped.
+    with document.file.open("rb") as handle:
+        data: bytes = handle.read(settings.UPLOAD_MAX_BYTES + 1)
+    if len(data) > settings.UPLOAD_MAX_BYTES:
+        raise extract.RefusedDocument("the file is larger than the upload limit")
+    return data
+
+
+class ExtractDocumentText(Duty):
+    """Extract the text of the oldest pending document and index its candidate.
+
+    1. Claim the oldest document with text_status "pending" (a lease, so two
+       workers never parse the same file and a killed worker's file is taken
+       up again once the lease ends).
+    2. Parse it in a child process with time and memory limits.
+    3. Success: store the cleaned text, mark it done, update the search index.
+       A refused file (unsafe or unsupported) fails at once; any other error
+       is retried with backoff — the claim is held until the next try — and
+       fails for good after MAX_ATTEMPTS."""
+
+    name = "extract_document_text"
+
+    def handle_one(self) -> bool:
+        pending = Document.objects.filter(text_status=TextStatus.PENDING).order_by(
+            "created_at", "pk"
+        )
+        document = claim_next(pending, LEASE)
+        if document is None:
+            return False
+        try:
+            text = extract.extract_limited(read_file(document), document.extension)
+        except extract.RefusedDocument as exc:
+            self._fail(document, str(exc), final=True)
+        except Exception as exc:
+            # Broken files, timeouts, a missing file on storage: store it on
+            # the row and move on; the loop must not stop for one document.
+            detail = str(exc) if isinstance(exc, extract.ExtractionError) else repr(exc)
+            self._fail(document, detail, final=False)
+        else:
+            with transaction.atomic():
+                # 0 rows: the document was erased meanwhile; nothing to index.
+                if release(document, text=text, text_status=TextStatus.DONE, text_error=""):
+                    index_candidate(document.candidate)
+        return True
+
+    def _fail(self, document: Document, detail: str, final: bool) -> None:
+        attempts = document.attempts + 1
+        log.info("text extraction failed for document %s: %s", document.pk, detail)
+        if final or attempts >= MAX_ATTEMPTS:
+            release(
+                document, attempts=attempts, text_status=TextStatus.FAILED, text_error=detail[:300]
+            )
+            return
+        # Keep the claim until the next try: claim_next skips it until then.
+        Document.objects.filter(pk=document.pk).update(
+            attempts=attempts,
+            text_error=detail[:300],
+            claimed_until=timezone.now() + retry_delay(attempts),
+        )
+
+
+class PurgePendingUploads(Duty):
+    """Delete files kept for a re-shown application form that nobody came back
+    for within a day, a batch at a time."""
+
+    name = "purge_pending_uploads"
+    BATCH = 100
+
+    def handle_one(self) -> bool:
+        cutoff = timezone.now() - PENDING_UPLOAD_MAX_AGE
+        stale = list(PendingUpload.objects.filter(created_at__lt=cutoff)[: self.BATCH])
+        for upload in stale:
+            # The row goes first: a file without a row is harmless, a row
+            # pointing at a deleted file is not.
+            name = upload.file.name
+            upload.delete()
+            if name:
+                upload.file.storage.delete(name)
+        return len(stale) == self.BATCH
+
+
+DUTIES = [ExtractDocumentText, PurgePendingUploads]

@@ -1,0 +1,138 @@
+"""Staff pages for candidates: the searchable list, one candidate, and the
+permission-checked document download.
+
+Views are the top layer, so they may read `applications` even though the
+candidates models sit below it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from rekryt.accounts.roles import staff_required
+from rekryt.applications.models import Application, documents_visible_to
+from rekryt.candidates.models import Candidate, Document
+from rekryt.candidates.search import search
+
+PAGE_SIZE = 25
+# Only orders backed by an index (created_at, candidate_name) may be asked for.
+SORTS: dict[str, tuple[str, ...]] = {
+    "newest": ("-created_at", "-pk"),
+    "oldest": ("created_at", "pk"),
+    "name": ("last_name", "first_name", "pk"),
+}
+# What a download may claim to be; anything else is served as opaque bytes.
+SERVED_TYPES = {
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text",
+    "application/msword",
+    "text/plain",
+    "image/png",
+    "image/jpeg",
+}
+MAX_NAME = 120
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|;]+')
+
+
+def web_link(url: str) -> str:
+    """The candidate's link if it is a plain web address, else ''. URLField also
+    accepts ftp:, and nothing but http(s) should become a clickable link."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
+def safe_filename(name: str, extension: str) -> str:
+    """The uploader's file name without paths, control or bidi characters
+    (a right-to-left override, U+202E, can make "exe" look like "pdf"), at most
+    MAX_NAME characters with its extension kept."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C")
+    name = _UNSAFE_NAME.sub("_", name).strip(" .")
+    if not name:
+        return f"document.{extension}"
+    stem, dot, suffix = name.rpartition(".")
+    if len(name) > MAX_NAME and dot and len(suffix) <= 10:
+        return f"{stem[: MAX_NAME - len(suffix) - 1]}.{suffix}"
+    return name[:MAX_NAME]
+
+
+def visible_candidates(request: HttpRequest) -> Any:
+    return Candidate.objects.visible_to(request.user)  # type: ignore[arg-type]
+
+
+def visible_applications(request: HttpRequest) -> Any:
+    return Application.objects.visible_to(request.user).select_related("job", "stage")  # type: ignore[arg-type]
+
+
+@staff_required
+@require_GET
+def candidate_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    sort = request.GET.get("sort", "newest")
+    if sort not in SORTS:
+        sort = "newest"
+    candidates = (
+        search(visible_candidates(request), query)
+        .order_by(*SORTS[sort])
+        .prefetch_related(
+            Prefetch("applications", visible_applications(request), to_attr="visible_applications")
+        )
+    )
+    page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "query": query, "sort": sort, "sorts": list(SORTS)}
+    return render(request, "candidates/candidate_list.html", context)
+
+
+@staff_required
+@require_GET
+def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate = get_object_or_404(visible_candidates(request), pk=pk)
+    applications = visible_applications(request).filter(candidate=candidate)
+    documents = (
+        documents_visible_to(request.user)  # type: ignore[arg-type]
+        .filter(candidate=candidate)
+        .select_related("application__job")
+    )
+    context = {
+        "candidate": candidate,
+        "candidate_link": web_link(candidate.link),
+        "applications": applications,
+        "documents": documents,
+    }
+    return render(request, "candidates/candidate_detail.html", context)
+
+
+@staff_required
+@require_GET
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    document: Document = get_object_or_404(documents_visible_to(request.user), pk=pk)  # type: ignore[arg-type]
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    content_type = document.content_type
+    if content_type not in SERVED_TYPES:
+        content_type = "application/octet-stream"
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=safe_filename(document.original_name, document.extension),
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    response["Cache-Control"] = "private, no-store"
+    # A streaming response; roles.View is bound to HttpResponse only.
+    return response  # type: ignore[return-value]

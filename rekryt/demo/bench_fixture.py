@@ -1,0 +1,137 @@
+"""The benchmark's fixture: one job with thousands of applications and a
+career site with a thousand published jobs, bulk-inserted for speed (this is
+a measuring fixture, not demo data: no emails, documents or notes)."""
+
+from __future__ import annotations
+
+import random
+import secrets
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from rekryt.accounts.models import Organisation, Role, User
+from rekryt.applications.models import Application, Event, EventKind, Outcome
+from rekryt.candidates.models import Candidate, SearchEntry
+from rekryt.jobs.actions import create_job, publish_job
+from rekryt.jobs.models import Job, JobStatus, Stage, StageTemplate
+
+
+def has_data() -> bool:
+    return Job.objects.exists() or Candidate.objects.exists()
+
+
+def build_fixture(applications: int, jobs: int, seed: int = 1) -> tuple[User, Job]:
+    rng = random.Random(seed)
+    with transaction.atomic():
+        org = Organisation.get()
+        org.name = "Benchmark AB"
+        org.save()
+        recruiter = User.objects.create_user(
+            username=f"bench-{secrets.token_hex(3)}", role=Role.RECRUITER, first_name="Bench"
+        )
+        big = create_job(
+            actor=recruiter,
+            title="Lagermedarbetare",
+            description="Benchmark job with many applications.",
+            city="Göteborg",
+        )
+        publish_job(big, actor=recruiter)
+        _applications(rng, big, applications)
+        _career_site(rng, jobs, recruiter)
+    return recruiter, big
+
+
+def _applications(rng: random.Random, job: Job, count: int) -> None:
+    now = timezone.now()
+    stages = list(job.stages.order_by("order", "pk"))
+    prefix = secrets.token_hex(3)
+    candidates = Candidate.objects.bulk_create(
+        [
+            Candidate(
+                first_name=f"Kandidat{n}",
+                last_name=rng.choice(["Andersson", "Nowak", "Haddad", "Lind", "Chen"]),
+                email=f"bench-{prefix}-{n}@example.org",
+                email_normalised=f"bench-{prefix}-{n}@example.org",
+                created_at=now - timedelta(minutes=n),
+            )
+            for n in range(count)
+        ],
+        batch_size=1000,
+    )
+    rows = []
+    for n, candidate in enumerate(candidates):
+        stage = rng.choices(stages, [0.6**i for i in range(len(stages))])[0]
+        roll = rng.random()
+        outcome = Outcome.ACTIVE if roll < 0.7 else Outcome.REJECTED
+        at = now - timedelta(minutes=n, seconds=rng.randint(0, 59))
+        rows.append(
+            Application(
+                candidate=candidate,
+                job=job,
+                stage=stage,
+                outcome=outcome,
+                ended_stage=stage if outcome != Outcome.ACTIVE else None,
+                ended_at=at if outcome != Outcome.ACTIVE else None,
+                source=rng.choice(["career_site", "linkedin", "platsbanken"]),
+                created_at=at,
+                stage_entered_at=at,
+            )
+        )
+    created = Application.objects.bulk_create(rows, batch_size=1000)
+    Event.objects.bulk_create(
+        [
+            Event(
+                application=a,
+                kind=EventKind.CREATED,
+                data={"source": a.source},
+                created_at=a.created_at,
+            )
+            for a in created
+        ],
+        batch_size=1000,
+    )
+    SearchEntry.objects.bulk_create(
+        [
+            SearchEntry(candidate=c, document=f"{c.first_name} {c.last_name} {c.email}")
+            for c in candidates
+        ],
+        batch_size=1000,
+    )
+
+
+def _career_site(rng: random.Random, count: int, recruiter: User) -> None:
+    now = timezone.now()
+    cities = ["Stockholm", "Göteborg", "Malmö", "Jönköping", "Umeå", "Luleå"]
+    prefix = secrets.token_hex(3)
+    jobs = Job.objects.bulk_create(
+        [
+            Job(
+                title=f"Job {n} {rng.choice(['Lagermedarbetare', 'Chaufför', 'Developer'])}",
+                slug=f"bench-{prefix}-{n}",
+                department=rng.choice(["Lager", "Transport", "Tech"]),
+                city=rng.choice(cities),
+                description="A job in the benchmark. " * 40,
+                requirements="- Something\n- Something else",
+                salary_min=30000,
+                salary_max=40000,
+                language=rng.choice(["sv", "en"]),
+                status=JobStatus.PUBLISHED,
+                recruiter=recruiter,
+                published_at=now - timedelta(hours=n),
+                created_at=now - timedelta(hours=n + 1),
+            )
+            for n in range(count)
+        ],
+        batch_size=500,
+    )
+    templates = list(StageTemplate.objects.all())
+    Stage.objects.bulk_create(
+        [
+            Stage(job=job, order=t.order, kind=t.kind, name=t.name_in(job.language))
+            for job in jobs
+            for t in templates
+        ],
+        batch_size=1000,
+    )

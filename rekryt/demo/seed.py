@@ -1,0 +1,183 @@
+"""Load the demo company through the real actions (`manage.py seed_demo`).
+
+Every job, application, stage move, note and outcome goes through the same
+actions the UI uses, so the demo's events, emails and search index are what
+real use produces. The actions stamp rows with the current time; afterwards
+`backdate` spreads them over the last three months, replaying each
+application's planned timeline onto its events, notes and emails."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from rekryt.accounts.models import Organisation, Role, User
+from rekryt.applications.actions import (
+    Submission,
+    Upload,
+    add_note,
+    move_to_stage,
+    set_outcome,
+    submit_application,
+)
+from rekryt.applications.models import Application, Source
+from rekryt.candidates.models import Document, TextStatus
+from rekryt.candidates.search import index_candidate
+from rekryt.demo import data
+from rekryt.demo.ads import JOBS, PLAN_KEYS
+from rekryt.demo.backdate import Timeline, backdate
+from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
+from rekryt.demo.plan import Opening, Plan, Step, plan_applications
+from rekryt.jobs.actions import close_job, create_job, publish_job
+from rekryt.jobs.models import Job, stages_for
+
+DEFAULT_SEED = 7  # any fixed number: the same seed gives the same company
+
+
+@dataclass
+class Seeded:
+    logins: list[tuple[str, str, str, str]]  # username, password, role, job title
+    jobs: int
+    candidates: int
+    applications: int
+
+
+def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seeded:
+    rng = random.Random(seed)
+    now = timezone.now()
+    with transaction.atomic():
+        set_up_organisation()
+        staff = create_staff(password)
+        openings = [create_opening(spec, staff, now) for spec in JOBS]
+        plans = plan_applications(rng, openings, make_people(rng, candidates), now)
+        timelines = [play(rng, plan) for plan in sorted(plans, key=lambda p: p.applied_at)]
+        played = [t for t in timelines if t is not None]
+        backdate(played)
+    logins = [(u, password, str(Role(role).label), t) for u, _f, _l, role, t in data.STAFF]
+    return Seeded(
+        logins=logins,
+        jobs=len(openings),
+        candidates=len({t.candidate_id for t in played}),
+        applications=len(played),
+    )
+
+
+def set_up_organisation() -> None:
+    org = Organisation.get()
+    for name, value in data.ORGANISATION.items():
+        setattr(org, name, value)
+    org.save()
+
+
+def create_staff(password: str) -> dict[str, User]:
+    # One hash for the shared demo password: hashing it six times costs seconds.
+    hashed = make_password(password)
+    staff: dict[str, User] = {}
+    for username, first, last, role, _title in data.STAFF:
+        staff[username], _created = User.objects.update_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@{data.STAFF_DOMAIN}",
+                "role": role,
+                "is_active": True,
+                "password": hashed,
+            },
+        )
+    return staff
+
+
+def _morning(moment: datetime) -> datetime:
+    local = timezone.localtime(moment)
+    return local.replace(hour=9, minute=12, second=0, microsecond=0)
+
+
+def create_opening(spec: dict[str, Any], staff: dict[str, User], now: datetime) -> Opening:
+    fields = {k: v for k, v in spec.items() if k not in PLAN_KEYS}
+    fields["deadline"] = timezone.localdate(now) + timedelta(days=spec["deadline_in_days"])
+    recruiter = staff[spec["recruiter"]]
+    team = [staff[name] for name in spec["team"]]
+    job = create_job(actor=recruiter, team=team, recruiter=recruiter, **fields)
+    published_at = closed_at = None
+    created_at = now - timedelta(days=3)
+    if spec["status"] in ("published", "closed"):
+        publish_job(job, actor=recruiter)
+        published_at = _morning(now - timedelta(days=spec["published_days_ago"]))
+        created_at = published_at - timedelta(days=2, hours=3)
+    if spec["status"] == "closed":
+        close_job(job, actor=recruiter)
+        closed_at = _morning(now - timedelta(days=spec["closed_days_ago"]))
+    Job.objects.filter(pk=job.pk).update(
+        created_at=created_at, published_at=published_at, closed_at=closed_at
+    )
+    job.published_at, job.closed_at = published_at, closed_at
+    managers = [u for u in team if u.role == Role.HIRING_MANAGER]
+    return Opening(
+        job=job,
+        spec=spec,
+        stages=list(stages_for(job)),
+        deciders=[recruiter, *managers],
+        note_authors=[recruiter, *team],
+    )
+
+
+# --- Playing the plan through the actions ------------------------------------------
+
+
+def play(rng: random.Random, plan: Plan) -> Timeline | None:
+    opening, person = plan.opening, plan.person
+    job = opening.job
+    blocks = cv_lines(rng, person, opening.spec["family"], job.language)
+    pdf, text = cv_pdf(blocks, person)
+    source = rng.choices(*zip(*data.SOURCES, strict=True))[0]
+    upload = Upload(
+        kind="cv",
+        file=ContentFile(pdf),
+        original_name=f"CV {person.first_name} {person.last_name}.pdf",
+        content_type="application/pdf",
+        size=len(pdf),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+    )
+    submission = Submission(
+        first_name=person.first_name,
+        last_name=person.last_name,
+        email=person.email,
+        phone=person.phone,
+        about=about(rng, job.language),
+        source=source,
+        heard_from=source if source in Source.values else "",
+        language=job.language,
+        uploads=[upload],
+    )
+    application, created = submit_application(job, submission)
+    if not created:
+        return None
+    # The text is known (we wrote the PDF): searchable at once, no worker needed.
+    Document.objects.filter(application=application).update(text=text, text_status=TextStatus.DONE)
+    index_candidate(application.candidate)
+    for step in plan.steps:
+        _perform(application, step)
+    return Timeline(
+        application_id=application.pk,
+        candidate_id=application.candidate_id,
+        applied_at=plan.applied_at,
+        step_times=[step.at or plan.applied_at for step in plan.steps],
+    )
+
+
+def _perform(application: Application, step: Step) -> None:
+    if step.kind == "move" and step.stage is not None:
+        move_to_stage(application, step.stage, step.actor)
+    elif step.kind == "note":
+        add_note(application, step.actor, step.body)
+    elif step.kind == "outcome":
+        set_outcome(application, step.outcome, step.actor, reason=step.reason)

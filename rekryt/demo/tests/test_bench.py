@@ -1,0 +1,45 @@
+"""`manage.py bench` runs end to end on a tiny fixture."""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from conftest import make_job
+from rekryt.applications.models import Application
+from rekryt.jobs.models import Job
+
+TINY = ["--applications", "30", "--jobs", "20", "--requests", "3", "--warmup", "1"]
+
+
+def bench(*args: str) -> str:
+    out = StringIO()
+    call_command("bench", *TINY, *args, stdout=out)
+    return out.getvalue()
+
+
+def test_it_measures_every_page_and_the_apply_form(db: Any) -> None:
+    output = bench()
+    rows = {line.split()[0]: line.split() for line in output.splitlines() if line.strip()}
+    for page in ("board", "dashboard", "career_list", "career_job", "apply"):
+        assert page in rows, output
+    assert int(rows["board"][3]) > 0  # a query count was captured
+    assert "applies/s" in rows["apply"]
+    assert Job.objects.count() == 21
+    # 30 fixture applications plus every apply POST (warm-up, timed, counted).
+    assert Application.objects.count() == 30 + 1 + 3 + 1
+
+
+def test_it_refuses_a_database_that_has_data(db: Any) -> None:
+    make_job()
+    with pytest.raises(CommandError, match="empty database"):
+        bench()
+    assert Application.objects.count() == 0
+
+
+def test_it_runs_on_a_database_with_data_when_forced(db: Any) -> None:
+    make_job()
+    assert "board" in bench("--force")

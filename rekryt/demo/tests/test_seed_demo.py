@@ -1,0 +1,142 @@
+"""`manage.py seed_demo` loads a complete, believable company through the actions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from django.utils import timezone
+
+from rekryt.accounts.models import Organisation, Role, User
+from rekryt.applications.models import Application, Event, EventKind, Note, Outcome
+from rekryt.candidates.models import Candidate, Document, TextStatus
+from rekryt.candidates.search import search
+from rekryt.jobs.models import Job, JobStatus, StageKind
+from rekryt.messaging.models import Message, MessageStatus
+
+
+def seed(*args: str) -> str:
+    out = StringIO()
+    call_command("seed_demo", "--candidates", "40", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
+    """Seed once for the module inside a transaction rolled back at its end
+    (what TestCase.setUpTestData does); each test runs in a savepoint."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield seed("--password", "demo-secret")
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def output(seeded: str, db: Any) -> str:
+    return seeded
+
+
+def test_it_creates_the_company_and_staff_in_every_role(output: str) -> None:
+    org = Organisation.get()
+    assert org.name == "Norrsken Logistik AB"
+    assert org.privacy_contact
+    assert org.brand_colour != "#1f5f8b"
+    roles = sorted(User.objects.values_list("role", flat=True))
+    expected = [Role.ADMIN, *[Role.RECRUITER] * 2, *[Role.HIRING_MANAGER] * 2, Role.INTERVIEWER]
+    assert roles == sorted(expected)
+    for manager in User.objects.filter(role=Role.HIRING_MANAGER):
+        assert manager.team_jobs.exists()
+
+
+def test_it_prints_every_login_with_its_password_and_role(output: str) -> None:
+    for user in User.objects.all():
+        line = next(line for line in output.splitlines() if line.split()[:1] == [user.username])
+        assert "demo-secret" in line
+        assert str(Role(user.role).label) in line
+        assert user.check_password("demo-secret")
+    assert Client().login(username="astrid", password="demo-secret")
+
+
+def test_it_creates_drafts_a_closed_job_and_published_ones_in_two_languages(output: str) -> None:
+    assert Job.objects.count() == 12
+    assert Job.objects.filter(status=JobStatus.DRAFT).count() == 2
+    assert Job.objects.filter(status=JobStatus.CLOSED).count() == 1
+    assert set(Job.objects.values_list("language", flat=True)) == {"sv", "en"}
+    assert not Job.objects.filter(status=JobStatus.DRAFT, applications__isnull=False).exists()
+    for job in Job.objects.exclude(status=JobStatus.DRAFT):
+        assert job.salary_min and job.salary_max
+        assert job.benefits and job.team_description and job.after_apply and job.requirements
+    closed = Job.objects.get(status=JobStatus.CLOSED)
+    assert closed.applications.filter(outcome=Outcome.HIRED).count() == 1
+
+
+def test_it_spreads_candidates_over_every_stage_and_outcome(output: str) -> None:
+    assert Candidate.objects.count() == 40
+    assert Application.objects.count() >= 40
+    for kind in StageKind.values:
+        if kind != StageKind.OTHER:
+            assert Application.objects.filter(stage__kind=kind).exists(), kind
+    for kind in (StageKind.APPLIED, StageKind.SCREENING, StageKind.INTERVIEW, StageKind.OFFER):
+        assert Application.objects.filter(stage__kind=kind, outcome=Outcome.ACTIVE).exists()
+    outcomes = set(Application.objects.values_list("outcome", flat=True))
+    assert outcomes == set(Outcome.values)
+    ended = Application.objects.exclude(outcome=Outcome.ACTIVE)
+    assert not ended.filter(ended_at__isnull=True).exists()
+    assert not ended.exclude(outcome=Outcome.HIRED).filter(rejection_reason__isnull=True).exists()
+    assert len(set(Application.objects.values_list("source", flat=True))) >= 3
+    assert Note.objects.exists()
+
+
+def test_it_writes_the_timeline_through_the_actions(output: str) -> None:
+    assert not Application.objects.exclude(events__kind=EventKind.CREATED).exists()
+    moved = Event.objects.filter(kind=EventKind.STAGE_MOVED).count()
+    assert moved >= Application.objects.exclude(stage__kind=StageKind.APPLIED).count()
+    for application in Application.objects.all()[:20]:
+        # In the order the actions wrote them (the "sent" events come later).
+        events = application.events.exclude(kind=EventKind.MESSAGE_SENT).order_by("pk")
+        times = list(events.values_list("created_at", flat=True))
+        assert times == sorted(times)
+        assert times[0] == application.created_at
+
+
+def test_it_dates_everything_over_the_last_months(output: str) -> None:
+    now = timezone.now()
+    created = sorted(Application.objects.values_list("created_at", flat=True))
+    assert created[0] < now - timedelta(days=45)
+    assert created[-1] <= now
+    assert not Event.objects.filter(created_at__gt=now).exists()
+    assert Job.objects.filter(published_at__lt=now - timedelta(days=60)).exists()
+
+
+def test_it_marks_confirmations_as_sent_to_the_mailbox(output: str) -> None:
+    assert Message.objects.count() == Application.objects.count()
+    assert not Message.objects.exclude(status=MessageStatus.SENT).exists()
+    assert not Message.objects.filter(to_mailbox=False).exists()
+    assert Event.objects.filter(kind=EventKind.MESSAGE_SENT).count() == Message.objects.count()
+    message = Message.objects.select_related("application").first()
+    assert message is not None and message.application is not None
+    assert message.created_at == message.application.created_at
+
+
+def test_it_stores_real_pdf_cvs_that_are_already_searchable(output: str) -> None:
+    from pypdf import PdfReader
+
+    document = Document.objects.select_related("candidate").first()
+    assert document is not None
+    assert not Document.objects.exclude(text_status=TextStatus.DONE).exists()
+    with document.file.open("rb") as handle:
+        text = PdfReader(handle).pages[0].extract_text()
+    assert document.candidate.last_name in text
+    word = document.text.split("\n")[1].split()[0]  # the CV's job title
+    assert document.candidate in search(Candidate.objects.all(), word)
+
+
+def test_it_does_nothing_with_if_empty_once_jobs_exist(output: str) -> None:
+    counts = (Job.objects.count(), Application.objects.count(), User.objects.count())
+    assert seed("--if-empty") == ""
+    assert (Job.objects.count(), Application.objects.count(), User.objects.count()) == counts

@@ -1,0 +1,176 @@
+"""Staff forms for jobs, their stages and the default stage templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.forms.boundfield import BoundField
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rekryt.accounts.models import Organisation, Role, User
+from rekryt.jobs.models import Job, StageKind
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
+class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.display_name} ({obj.get_role_display()})"
+
+
+def active_staff() -> QuerySet[User]:
+    return User.objects.filter(is_active=True).order_by("first_name", "last_name", "username")
+
+
+# Legends and the fields under each, in the order a recruiter writes an ad.
+JOB_FIELDSETS = [
+    (_("The job"), ["title", "department", "language", "recruiter", "team"]),
+    (_("Where"), ["city", "region", "country", "workplace"]),
+    (
+        _("Terms"),
+        [
+            "employment_type",
+            "working_hours",
+            "salary_min",
+            "salary_max",
+            "salary_currency",
+            "salary_unit",
+            "benefits",
+        ],
+    ),
+    (_("The ad"), ["description", "requirements", "team_description", "after_apply"]),
+    (_("The process"), ["reply_within_days", "deadline"]),
+]
+
+
+class JobForm(forms.ModelForm):
+    recruiter = StaffChoiceField(
+        queryset=active_staff().filter(role__in=[Role.ADMIN, Role.RECRUITER]),
+        required=False,
+        label=_("Recruiter"),
+        help_text=_("Signs the emails candidates receive about this job."),
+    )
+    team = StaffMultipleChoiceField(
+        queryset=active_staff(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Hiring team"),
+        help_text=_("Hiring managers and interviewers see only the jobs whose team they are on."),
+    )
+
+    class Meta:
+        model = Job
+        fields = [name for _legend, names in JOB_FIELDSETS for name in names]
+        widgets = {
+            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "benefits": forms.Textarea(attrs={"rows": 4}),
+            "team_description": forms.Textarea(attrs={"rows": 4}),
+            "description": forms.Textarea(attrs={"rows": 12}),
+            "requirements": forms.Textarea(attrs={"rows": 6}),
+            "after_apply": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "salary_min": _(
+                "Optional, but candidates expect it: ads that show a salary range get "
+                "more applicants, and fewer people drop out late over pay."
+            ),
+            "country": _("Two letters, for example SE."),
+            "deadline": _("Leave empty to keep the job open until you close it."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].widget.attrs["autocomplete"] = "off"
+
+    def fieldsets(self) -> list[tuple[str, list[BoundField]]]:
+        return [(str(legend), [self[name] for name in names]) for legend, names in JOB_FIELDSETS]
+
+    def clean_country(self) -> str:
+        country: str = self.cleaned_data["country"].strip().upper()
+        if len(country) != 2 or not country.isalpha():
+            raise forms.ValidationError(_("Use a two-letter country code, for example SE."))
+        return country
+
+    def clean_salary_currency(self) -> str:
+        currency: str = self.cleaned_data["salary_currency"].strip().upper()
+        if len(currency) != 3 or not currency.isalpha():
+            raise forms.ValidationError(_("Use a three-letter currency code, for example SEK."))
+        return currency
+
+    def clean_deadline(self) -> Any:
+        deadline = self.cleaned_data.get("deadline")
+        moved_into_past = (
+            deadline is not None
+            and deadline != self.instance.deadline
+            and deadline < timezone.localdate()
+        )
+        if moved_into_past and self.instance.is_published:
+            raise forms.ValidationError(
+                _("A published job's deadline cannot be in the past. Close the job instead.")
+            )
+        return deadline
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
+        low, high = data.get("salary_min"), data.get("salary_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("salary_max", _("The upper end must not be below the lower end."))
+        return data
+
+    def job_fields(self) -> dict[str, Any]:
+        """The cleaned values for `create_job` / `update_job` (the team goes apart)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "team"}
+
+
+def new_job_initial(user: User) -> dict[str, Any]:
+    org = Organisation.get()
+    initial: dict[str, Any] = {"language": org.default_language, "country": org.country}
+    if user.can_manage_jobs:
+        initial["recruiter"] = user.pk
+    return initial
+
+
+def publish_error(job: Job) -> str | None:
+    """Why the job cannot be published now, or None."""
+    if job.deadline and job.deadline < timezone.localdate():
+        return str(_("The deadline has passed. Move it forward (or clear it) before publishing."))
+    return None
+
+
+class StageForm(forms.Form):
+    name = forms.CharField(label=_("Stage name"), max_length=80)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=StageKind.choices,
+        initial=StageKind.OTHER,
+        help_text=_("Reports group stages by kind across jobs."),
+    )
+
+
+class StageRenameForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=80)
+
+
+class StageTemplateForm(forms.Form):
+    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=80)
+    name_en = forms.CharField(label=_("Name in English"), max_length=80)
+    kind = forms.ChoiceField(label=_("Kind"), choices=StageKind.choices, initial=StageKind.OTHER)
+
+
+class StageTemplateRenameForm(forms.Form):
+    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=80)
+    name_en = forms.CharField(label=_("Name in English"), max_length=80)
+
+
+class MoveForm(forms.Form):
+    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+
+    @property
+    def step(self) -> int:
+        return -1 if self.cleaned_data["direction"] == "up" else 1

@@ -1,0 +1,153 @@
+"""Turn a Message row into an email and hand it to an SMTP server.
+
+No database writes happen here: the duty (`messaging.duties`) stores the
+outcome on the row. A failure is raised as `DeliveryFailure`, which says
+whether retrying can help and whether the connection is still usable."""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from email.errors import MessageError
+from email.headerregistry import Address
+from email.utils import parseaddr
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.smtp import EmailBackend
+
+from rekryt.accounts.models import Organisation
+from rekryt.messaging.email_url import SmtpConfig, parse_email_url
+from rekryt.messaging.models import Message
+from rekryt.messaging.rendering import one_line
+
+log = logging.getLogger(__name__)
+
+
+class DeliveryFailure(Exception):
+    def __init__(self, error: str, *, permanent: bool, reconnect: bool = False):
+        super().__init__(error)
+        self.error = error[:500]
+        self.permanent = permanent
+        # The connection is in an unknown state: open a fresh one next time.
+        self.reconnect = reconnect
+
+
+def smtp_config() -> SmtpConfig | None:
+    """The configured SMTP server, or None for the development mailbox."""
+    return parse_email_url(settings.EMAIL_URL, timeout=settings.EMAIL_TIMEOUT)
+
+
+def sender() -> str:
+    """DEFAULT_FROM_EMAIL with the organisation's name as display name."""
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL
+    return str(Address(display_name=one_line(Organisation.get().name), addr_spec=address))
+
+
+def recipient(message: Message) -> str:
+    return str(Address(display_name=one_line(message.to_name), addr_spec=message.to_email))
+
+
+def headers(message: Message) -> dict[str, str]:
+    # A stable Message-ID lets a receiver recognise a resend after a crash.
+    return {"Message-ID": message.message_id, "Auto-Submitted": "auto-generated"}
+
+
+def build_email(message: Message) -> EmailMultiAlternatives:
+    """The email for `message`: text with an HTML alternative. Raises a
+    permanent DeliveryFailure when an address cannot be used."""
+    try:
+        email = EmailMultiAlternatives(
+            subject=one_line(message.subject),
+            body=message.body_text,
+            from_email=sender(),
+            to=[recipient(message)],
+            reply_to=[message.reply_to] if message.reply_to else None,
+            headers=headers(message),
+        )
+        if message.body_html:
+            email.attach_alternative(message.body_html, "text/html")
+        email.message()  # encode now, so a bad address fails here and not mid-send
+    except (ValueError, IndexError, MessageError) as exc:
+        raise DeliveryFailure(f"Cannot build the email: {exc}", permanent=True) from exc
+    return email
+
+
+def _reply_failure(code: int, text: str | bytes) -> DeliveryFailure:
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    error = f"{code} {text}".strip()
+    if 500 <= code < 600:
+        return DeliveryFailure(error, permanent=True)
+    # 421 means the server is closing the connection; other 4xx keep it usable.
+    usable = 400 <= code < 500 and code != 421
+    return DeliveryFailure(error, permanent=False, reconnect=not usable)
+
+
+def classify(exc: Exception) -> DeliveryFailure:
+    """What an exception from sending one message means for that message."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        code, text = next(iter(exc.recipients.values()), (-1, "recipient refused"))
+        return _reply_failure(code, text)
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return _reply_failure(exc.smtp_code, exc.smtp_error)
+    # Disconnects, refused connections, timeouts, TLS errors and anything
+    # unexpected: the server may be back soon, the connection is not.
+    return DeliveryFailure(f"{type(exc).__name__}: {exc}", permanent=False, reconnect=True)
+
+
+class SmtpTransport:
+    """One SMTP connection, opened on first use and kept across a batch."""
+
+    def __init__(self, config: SmtpConfig):
+        self.config = config
+        self.backend: EmailBackend | None = None
+
+    def send(self, email: EmailMultiAlternatives) -> None:
+        backend = self._connect()
+        try:
+            backend.send_messages([email])
+        except Exception as exc:
+            failure = classify(exc)
+            if failure.reconnect:
+                self.close()
+            raise failure from exc
+
+    def _connect(self) -> EmailBackend:
+        if self.backend is not None:
+            return self.backend
+        c = self.config
+        backend = EmailBackend(
+            host=c.host,
+            port=c.port,
+            username=c.username,
+            password=c.password,
+            use_tls=c.use_tls,
+            use_ssl=c.use_ssl,
+            timeout=c.timeout,
+            fail_silently=False,
+        )
+        try:
+            backend.open()
+        except Exception as exc:
+            _close_quietly(backend)
+            # Refusals at greeting or login are about the server or our
+            # credentials, never this message: always worth retrying.
+            error = f"Cannot connect to {c.host}:{c.port}: {type(exc).__name__}: {exc}"
+            raise DeliveryFailure(error, permanent=False, reconnect=True) from exc
+        self.backend = backend
+        return backend
+
+    def close(self) -> None:
+        if self.backend is not None:
+            _close_quietly(self.backend)
+            self.backend = None
+
+
+def _close_quietly(backend: EmailBackend) -> None:
+    try:
+        backend.close()
+    except Exception:
+        # QUIT on a broken connection fails; the socket is gone either way.
+        log.debug("closing the SMTP connection failed", exc_info=True)
+        backend.connection = None

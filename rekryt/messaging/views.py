@@ -1,0 +1,113 @@
+"""Staff pages for email: the development mailbox, the outbox and cancelling."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from rekryt.messaging.access import admin_required, cancellable_messages
+from rekryt.messaging.actions import cancel_message
+from rekryt.messaging.delivery import headers, recipient, sender
+from rekryt.messaging.models import Message, MessageStatus
+from rekryt.messaging.sandbox import sandboxed_html
+
+PER_PAGE = 50
+LIST_FIELDS = ("pk", "kind", "to_email", "to_name", "subject", "application_id")
+# The outbox shows what still needs attention; ?status= narrows it.
+OUTBOX_STATUSES = {
+    "scheduled": MessageStatus.SCHEDULED,
+    "failed": MessageStatus.FAILED,
+}
+
+
+def _page(request: HttpRequest, queryset: QuerySet[Message]) -> Page[Message]:
+    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+@require_GET
+@admin_required
+def mailbox(request: HttpRequest) -> HttpResponse:
+    found = (
+        Message.objects.filter(to_mailbox=True)
+        .only(*LIST_FIELDS, "sent_at")
+        .order_by("-sent_at", "-pk")
+    )
+    return render(request, "messaging/mailbox.html", {"page": _page(request, found)})
+
+
+def _mailbox_message(pk: int) -> Message:
+    return get_object_or_404(Message, pk=pk, to_mailbox=True)
+
+
+@require_GET
+@admin_required
+def mailbox_message(request: HttpRequest, pk: int) -> HttpResponse:
+    message = _mailbox_message(pk)
+    header_rows = [
+        (_("From"), sender()),
+        (_("To"), recipient(message)),
+        (_("Reply-To"), message.reply_to),
+        (_("Subject"), message.subject),
+        *headers(message).items(),
+    ]
+    context = {"message": message, "header_rows": [row for row in header_rows if row[1]]}
+    return render(request, "messaging/mailbox_message.html", context)
+
+
+@require_GET
+@admin_required
+def mailbox_message_html(request: HttpRequest, pk: int) -> HttpResponse:
+    return sandboxed_html(_mailbox_message(pk).body_html)
+
+
+@require_GET
+@admin_required
+def outbox(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    wanted = [OUTBOX_STATUSES[status]] if status in OUTBOX_STATUSES else OUTBOX_STATUSES.values()
+    found = (
+        Message.objects.filter(status__in=wanted)
+        .only(*LIST_FIELDS, "status", "send_after", "attempts", "last_error", "claimed_until")
+        .order_by("status", "send_after", "pk")
+    )
+    context = {
+        "page": _page(request, found),
+        "status": status if status in OUTBOX_STATUSES else "",
+        "statuses": [(key, value.label) for key, value in OUTBOX_STATUSES.items()],
+    }
+    return render(request, "messaging/outbox.html", context)
+
+
+@require_POST
+@login_required
+def message_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    message = get_object_or_404(cancellable_messages(request.user), pk=pk)
+    if cancel_message(message, request.user):
+        messages.success(request, _("The email was cancelled and will not be sent."))
+    else:
+        messages.error(
+            request,
+            _("The email could not be cancelled: it has been sent or is being sent right now."),
+        )
+    return redirect(_back(request, message))
+
+
+def _back(request: HttpRequest, message: Message) -> str:
+    target: Any = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return str(target)
+    if message.application_id is not None:
+        return reverse("application_detail", args=[message.application_id])
+    return reverse("outbox")

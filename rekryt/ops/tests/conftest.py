@@ -1,0 +1,1 @@
+from rekryt.messaging.tests.smtpserver import smtp  # noqa: F401

@@ -1,0 +1,54 @@
+"""/healthz: the database answers, and how long the oldest due email has waited."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from rekryt.messaging.models import Message
+from rekryt.messaging.outbox import cancel_pending
+from rekryt.messaging.tests.helpers import queue_message
+
+pytestmark = pytest.mark.django_db
+
+
+def health(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_it_reports_zero_when_no_email_is_due(client):
+    queue_message(1, send_after=timezone.now() + timedelta(hours=1))
+
+    assert health(client) == {"status": "ok", "database": "ok", "oldest_overdue_email_seconds": 0}
+
+
+def test_it_reports_how_long_the_oldest_due_email_has_waited(client):
+    start = timezone.now()
+    queue_message(1, send_after=start)
+    queue_message(2, send_after=start + timedelta(minutes=5))
+
+    with time_machine.travel(start + timedelta(minutes=10), tick=False):
+        body = health(client)
+
+    assert body["oldest_overdue_email_seconds"] == 600
+
+
+def test_it_ignores_cancelled_emails(client):
+    start = timezone.now()
+    message = queue_message(1, send_after=start)
+    cancel_pending(Message.objects.filter(pk=message.pk))
+
+    with time_machine.travel(start + timedelta(minutes=10), tick=False):
+        assert health(client)["oldest_overdue_email_seconds"] == 0
+
+
+def test_it_is_never_cached(client):
+    response = client.get(reverse("healthz"))
+
+    assert "no-cache" in response["Cache-Control"]

@@ -1,0 +1,90 @@
+"""`manage.py worker`: delivers what is due, stops on SIGTERM, never spins."""
+
+from __future__ import annotations
+
+import signal
+import time
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from conftest import make_application
+from rekryt.messaging.duties import DeliverDueMessages
+from rekryt.messaging.models import MessageStatus
+from rekryt.messaging.tests.smtpserver import SIGTERM
+from rekryt.ops.duties import Duty, load_duties
+from rekryt.ops.management.commands.worker import MAX_BACKOFF, Command
+
+
+@pytest.fixture
+def restore_signals():
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
+
+
+def test_it_loads_the_delivery_duty(db):
+    assert any(isinstance(duty, DeliverDueMessages) for duty in load_duties())
+
+
+@pytest.mark.django_db
+def test_it_delivers_an_application_confirmation_with_once(smtp, job):
+    application = make_application(job)
+    out = StringIO()
+
+    call_command("worker", "--once", stdout=out)
+
+    message = application.messages.get()
+    assert message.status == MessageStatus.SENT
+    assert [m["Message-ID"] for m in smtp.received] == [message.message_id]
+    assert "1 units of work done" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("seeded", "restore_signals")
+def test_it_stops_after_the_current_email_on_sigterm(smtp, job):
+    # The SMTP server sends SIGTERM to this process while the first email is
+    # in flight: that email completes, the second waits for the next worker.
+    smtp.plan = [SIGTERM]
+    first = make_application(job).messages.get()
+    second = make_application(job).messages.get()
+    out = StringIO()
+
+    call_command("worker", "--idle-sleep", "0.1", stdout=out)
+
+    assert "worker: stopped" in out.getvalue()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == MessageStatus.SENT
+    assert second.status == MessageStatus.SCHEDULED
+
+
+class Broken(Duty):
+    name = "broken"
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.closed = 0
+
+    def handle_one(self) -> bool:
+        self.calls += 1
+        raise RuntimeError("a bug")
+
+    def close(self) -> None:
+        self.closed += 1
+
+
+def test_it_pauses_a_failing_duty_instead_of_crashing_or_spinning(db):
+    command = Command()
+    command.stopping = False
+    duty = Broken()
+    backoff = {duty.name: 0.0}
+
+    assert command._turn(duty, backoff) is False
+    assert command._turn(duty, backoff) is False
+
+    assert duty.calls == 1
+    assert duty.closed == 1
+    assert backoff[duty.name] >= time.monotonic() + MAX_BACKOFF - 5
