@@ -8,6 +8,8 @@ os.environ.setdefault("DEBUG", "false")
 os.environ["DATA_DIR"] = tempfile.mkdtemp(prefix="rekryt-test-")
 os.environ.setdefault("SITE_URL", "http://testserver")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+# Tests read English source strings; the Swedish catalogue has its own test.
+os.environ["LANGUAGE_CODE"] = "en"
 
 from rekryt.settings import *  # noqa: F403
 
