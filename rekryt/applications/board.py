@@ -24,6 +24,7 @@ class Column:
     stage: Stage
     count: int = 0
     cards: list[Application] = field(default_factory=list)
+    html: str = ""  # the rendered cards, see rekryt.applications.cards
 
     @property
     def has_more(self) -> bool:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from rekryt.accounts.roles import staff_required
 from rekryt.applications import board as queries
 from rekryt.applications.actions import add_note, move_to_stage, reopen, set_outcome
+from rekryt.applications.cards import CardRenderer
 from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, current_language
 from rekryt.applications.models import Application, documents_visible_to, may_decide
 from rekryt.applications.timeline import timeline_for
@@ -70,11 +71,17 @@ def parse_offset(value: str | None) -> int:
 def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any]:
     built = queries.build_board(job)
     board_url = reverse("board", args=[job.pk])
+    can_decide = may_decide(request.user)  # type: ignore[arg-type]
+    render_card = CardRenderer(
+        request, built.stages, can_decide=can_decide, back_url=board_url, in_board=True
+    )
+    for column in built.columns:
+        column.html = render_card.render_all(column.cards)
     return {
         "job": job,
         "board": built,
         "stages": built.stages,
-        "can_decide": may_decide(request.user),  # type: ignore[arg-type]
+        "can_decide": can_decide,
         "board_url": board_url,
         "back_url": board_url,
         "in_board": True,
@@ -111,16 +118,25 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         raise Http404
     offset = parse_offset(request.GET.get("offset"))
     cards, has_more = queries.column_page(job, stage, offset)
+    can_decide = may_decide(request.user)  # type: ignore[arg-type]
+    render_card = CardRenderer(
+        request,
+        stages,
+        can_decide=can_decide,
+        back_url=request.get_full_path(),
+        in_board=is_htmx(request),
+    )
     context = {
         "job": job,
         "stage": stage,
         "stages": stages,
         "cards": cards,
+        "cards_html": render_card.render_all(cards),
         "has_more": has_more,
         "offset": offset,
         "next_offset": offset + queries.COLUMN_SIZE,
         "previous_offset": max(offset - queries.COLUMN_SIZE, 0),
-        "can_decide": may_decide(request.user),  # type: ignore[arg-type]
+        "can_decide": can_decide,
         "board_url": reverse("board", args=[job.pk]),
         "back_url": request.get_full_path(),
         "in_board": is_htmx(request),
