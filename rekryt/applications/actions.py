@@ -98,14 +98,20 @@ def _candidate_for(sub: Submission) -> Candidate:
     candidate = Candidate.objects.filter(email_normalised=normalised).first()
     if candidate is None:
         candidate = Candidate(email=sub.email.strip())
-    # The newest application carries the freshest contact details.
+        candidate.save()
+    return candidate
+
+
+def _update_contact_details(candidate: Candidate, sub: Submission) -> None:
+    """A new application carries the freshest contact details. Called only
+    when one is created: a resubmit for the same job changes nothing, so
+    typing someone's address cannot rename them."""
     candidate.first_name = sub.first_name
     candidate.last_name = sub.last_name
     candidate.phone = sub.phone or candidate.phone
     candidate.link = sub.link or candidate.link
     candidate.language = sub.language
     candidate.save()
-    return candidate
 
 
 def _store_uploads(candidate: Candidate, application: Application, uploads: list[Upload]) -> None:
@@ -137,6 +143,7 @@ def submit_application(job: Job, sub: Submission) -> tuple[Application, bool]:
             previous = Application.objects.filter(candidate=candidate, job=job).first()
             if previous is not None:
                 return previous, False
+            _update_contact_details(candidate, sub)
             application = Application.objects.create(
                 candidate=candidate,
                 job=job,
