@@ -7,7 +7,10 @@ urlpatterns = [
     # Public: the career site and the application form.
     path("", include("rekryt.jobs.urls")),
     path("", include("rekryt.applications.apply_urls")),
+    path("portal/", include("rekryt.portal.urls")),
+    path("", include("rekryt.surveys.urls")),
     # Staff.
+    path("staff/", include("rekryt.promises.urls")),
     path("staff/", include("rekryt.jobs.staff_urls")),
     path("staff/", include("rekryt.applications.urls")),
     path("staff/", include("rekryt.candidates.urls")),

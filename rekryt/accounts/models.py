@@ -79,6 +79,31 @@ class Organisation(models.Model):
         help_text=_("Where candidates' replies to emails go."),
     )
 
+    # Rejections with care (issue: no candidate left hanging).
+    rejection_delay_hours = models.PositiveSmallIntegerField(
+        _("rejection delay (hours)"),
+        default=24,
+        help_text=_("Rejection emails are sent no sooner than this after the decision."),
+    )
+    # The no-silence promise.
+    first_response_days = models.PositiveSmallIntegerField(
+        _("first personal response within (working days)"), default=5
+    )
+    max_silence_days = models.PositiveSmallIntegerField(
+        _("never longer without news (days)"), default=14
+    )
+    status_update_after_days = models.PositiveSmallIntegerField(
+        _("automatic status update after (days without contact)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to send no automatic status updates."),
+    )
+    # Candidate surveys.
+    surveys_enabled = models.BooleanField(_("send candidate surveys"), default=True)
+    survey_cooldown_days = models.PositiveSmallIntegerField(
+        _("at most one survey per candidate per (days)"), default=30
+    )
+
     class Meta:
         verbose_name = _("organisation")
 

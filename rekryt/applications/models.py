@@ -159,6 +159,10 @@ class EventKind(models.TextChoices):
     MESSAGE_CANCELLED = "message_cancelled", _("Email cancelled")
     OUTCOME_SET = "outcome_set", _("Outcome set")
     REOPENED = "reopened", _("Reopened")
+    CANDIDATE_MESSAGE = "candidate_message", _("Candidate wrote")
+    DETAILS_UPDATED = "details_updated", _("Candidate updated their details")
+    PROMISE_SET = "promise_set", _("Candidate promised news by a date")
+    SURVEY_SENT = "survey_sent", _("Survey sent")
 
 
 def documents_visible_to(user: User) -> models.QuerySet[Document]:

@@ -25,3 +25,23 @@ def on_status_change(hook: StatusHook) -> StatusHook:
 def status_changed(message: Message) -> None:
     for hook in _status_hooks:
         hook(message)
+
+
+# Values added to every candidate email at queue time. The portal registers
+# one that mints a fresh link (`portal_url`) for the candidate: the raw token
+# exists only in the email, the database keeps its hash.
+ValueProvider = Callable[..., dict[str, str]]
+_value_providers: list[ValueProvider] = []
+
+
+def provide_values(provider: ValueProvider) -> ValueProvider:
+    if provider not in _value_providers:
+        _value_providers.append(provider)
+    return provider
+
+
+def extra_values(*, candidate: object, application: object, kind: str) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for provider in _value_providers:
+        values.update(provider(candidate=candidate, application=application, kind=kind))
+    return values

@@ -26,11 +26,27 @@ PLACEHOLDERS: dict[str, StrOrPromise] = {
     "job_url": _("the job ad's address"),
     "career_site_url": _("the career site's address"),
     "privacy_contact": _("the privacy contact's email"),
+    "portal_url": _("the candidate's personal link to follow their applications"),
+    "stage_name": _("the step the application is in"),
+    "personal_note": _("the recruiter's personal sentence, if any"),
+    "rejection_reason": _("the reason for the decision, in the candidate's language"),
+    "hear_by": _("the date the candidate is promised to hear from us by"),
+    "survey_url": _("the link to the candidate survey"),
 }
 
 
 class TemplateKind(models.TextChoices):
     APPLICATION_RECEIVED = "application_received", _("Application received")
+    INTERVIEW_INVITATION = "interview_invitation", _("Invitation to interview")
+    HIRED_WELCOME = "hired_welcome", _("Welcome aboard")
+    REJECTION = "rejection", _("Rejection")
+    REJECTION_AFTER_INTERVIEW = "rejection_after_interview", _("Rejection after an interview")
+    POSITION_FILLED = "position_filled", _("The position has been filled")
+    WITHDRAWAL_CONFIRMED = "withdrawal_confirmed", _("Withdrawal confirmed")
+    STATUS_UPDATE = "status_update", _("Status update: still working on it")
+    PORTAL_LINK = "portal_link", _("A new link to your applications")
+    SURVEY_INVITATION = "survey_invitation", _("Candidate survey")
+    FUTURE_CONTACT = "future_contact", _("May we contact you about future roles?")
 
 
 def placeholder_errors(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from rekryt.accounts.models import Organisation
+from rekryt.messaging import hooks
 from rekryt.messaging.models import EmailTemplate, Message, MessageStatus
 from rekryt.messaging.rendering import one_line, render
 
@@ -46,6 +47,11 @@ def queue(
     if existing is not None:
         return existing
     template = template_for(kind, language)
+    if candidate is not None:
+        values = {
+            **values,
+            **hooks.extra_values(candidate=candidate, application=application, kind=kind),
+        }
     rendered = render(template, values)
     now = timezone.now()
     when = send_after or now
@@ -79,3 +85,41 @@ def cancel_pending(queryset: Any) -> int:
             status=MessageStatus.CANCELLED, claimed_until=None
         )
     )
+
+
+def queue_rendered(
+    *,
+    key: str,
+    kind: str,
+    to_email: str,
+    to_name: str = "",
+    subject: str,
+    text: str,
+    html: str = "",
+    language: str = "sv",
+    send_after: datetime | None = None,
+) -> Message:
+    """Queue an email whose body the caller rendered itself (staff digests and
+    notifications built from Django templates). Same idempotency as `queue`."""
+    existing = Message.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    when = send_after or timezone.now()
+    message = Message(
+        idempotency_key=key,
+        kind=kind,
+        language=language,
+        to_email=to_email,
+        to_name=one_line(to_name)[:200],
+        subject=one_line(subject)[:300],
+        body_text=text,
+        body_html=html,
+        send_after=when,
+        give_up_at=when + RETRY_WINDOW,
+    )
+    try:
+        with transaction.atomic():
+            message.save()
+    except IntegrityError:
+        return Message.objects.get(idempotency_key=key)
+    return message

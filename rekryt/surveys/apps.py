@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SurveysConfig(AppConfig):
+    name = "rekryt.surveys"
+    label = "surveys"
