@@ -38,9 +38,7 @@ class Candidate(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     link = models.URLField(_("LinkedIn or portfolio"), max_length=500, blank=True)
     language = models.CharField(max_length=2, default="sv")
-    surveys_opt_out = models.BooleanField(
-        _("does not want surveys"), default=False
-    )
+    surveys_opt_out = models.BooleanField(_("does not want surveys"), default=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -4,40 +4,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='first_response_days',
-            field=models.PositiveSmallIntegerField(default=5, verbose_name='first personal response within (working days)'),
+            model_name="organisation",
+            name="first_response_days",
+            field=models.PositiveSmallIntegerField(
+                default=5, verbose_name="first personal response within (working days)"
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='max_silence_days',
-            field=models.PositiveSmallIntegerField(default=14, verbose_name='never longer without news (days)'),
+            model_name="organisation",
+            name="max_silence_days",
+            field=models.PositiveSmallIntegerField(
+                default=14, verbose_name="never longer without news (days)"
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='rejection_delay_hours',
-            field=models.PositiveSmallIntegerField(default=24, help_text='Rejection emails are sent no sooner than this after the decision.', verbose_name='rejection delay (hours)'),
+            model_name="organisation",
+            name="rejection_delay_hours",
+            field=models.PositiveSmallIntegerField(
+                default=24,
+                help_text="Rejection emails are sent no sooner than this after the decision.",
+                verbose_name="rejection delay (hours)",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='status_update_after_days',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Leave empty to send no automatic status updates.', null=True, verbose_name='automatic status update after (days without contact)'),
+            model_name="organisation",
+            name="status_update_after_days",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Leave empty to send no automatic status updates.",
+                null=True,
+                verbose_name="automatic status update after (days without contact)",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='survey_cooldown_days',
-            field=models.PositiveSmallIntegerField(default=30, verbose_name='at most one survey per candidate per (days)'),
+            model_name="organisation",
+            name="survey_cooldown_days",
+            field=models.PositiveSmallIntegerField(
+                default=30, verbose_name="at most one survey per candidate per (days)"
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='surveys_enabled',
-            field=models.BooleanField(default=True, verbose_name='send candidate surveys'),
+            model_name="organisation",
+            name="surveys_enabled",
+            field=models.BooleanField(default=True, verbose_name="send candidate surveys"),
         ),
     ]

@@ -4,15 +4,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0003_default_reasons'),
+        ("applications", "0003_default_reasons"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='kind',
-            field=models.CharField(choices=[('created', 'Applied'), ('stage_moved', 'Moved'), ('note_added', 'Note added'), ('document_added', 'Document added'), ('message_queued', 'Email queued'), ('message_sent', 'Email sent'), ('message_failed', 'Email failed'), ('message_cancelled', 'Email cancelled'), ('outcome_set', 'Outcome set'), ('reopened', 'Reopened'), ('candidate_message', 'Candidate wrote'), ('details_updated', 'Candidate updated their details'), ('promise_set', 'Candidate promised news by a date'), ('survey_sent', 'Survey sent')], max_length=20),
+            model_name="event",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("created", "Applied"),
+                    ("stage_moved", "Moved"),
+                    ("note_added", "Note added"),
+                    ("document_added", "Document added"),
+                    ("message_queued", "Email queued"),
+                    ("message_sent", "Email sent"),
+                    ("message_failed", "Email failed"),
+                    ("message_cancelled", "Email cancelled"),
+                    ("outcome_set", "Outcome set"),
+                    ("reopened", "Reopened"),
+                    ("candidate_message", "Candidate wrote"),
+                    ("details_updated", "Candidate updated their details"),
+                    ("promise_set", "Candidate promised news by a date"),
+                    ("survey_sent", "Survey sent"),
+                ],
+                max_length=20,
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('candidates', '0002_search_index'),
+        ("candidates", "0002_search_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='candidate',
-            name='surveys_opt_out',
-            field=models.BooleanField(default=False, verbose_name='does not want surveys'),
+            model_name="candidate",
+            name="surveys_opt_out",
+            field=models.BooleanField(default=False, verbose_name="does not want surveys"),
         ),
     ]

@@ -4,15 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('messaging', '0002_default_templates'),
+        ("messaging", "0002_default_templates"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='emailtemplate',
-            name='kind',
-            field=models.CharField(choices=[('application_received', 'Application received'), ('interview_invitation', 'Invitation to interview'), ('hired_welcome', 'Welcome aboard'), ('rejection', 'Rejection'), ('rejection_after_interview', 'Rejection after an interview'), ('position_filled', 'The position has been filled'), ('withdrawal_confirmed', 'Withdrawal confirmed'), ('status_update', 'Status update: still working on it'), ('portal_link', 'A new link to your applications'), ('survey_invitation', 'Candidate survey'), ('future_contact', 'May we contact you about future roles?')], max_length=40),
+            model_name="emailtemplate",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("application_received", "Application received"),
+                    ("interview_invitation", "Invitation to interview"),
+                    ("hired_welcome", "Welcome aboard"),
+                    ("rejection", "Rejection"),
+                    ("rejection_after_interview", "Rejection after an interview"),
+                    ("position_filled", "The position has been filled"),
+                    ("withdrawal_confirmed", "Withdrawal confirmed"),
+                    ("status_update", "Status update: still working on it"),
+                    ("portal_link", "A new link to your applications"),
+                    ("survey_invitation", "Candidate survey"),
+                    ("future_contact", "May we contact you about future roles?"),
+                ],
+                max_length=40,
+            ),
         ),
     ]
