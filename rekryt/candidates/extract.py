@@ -23,7 +23,9 @@ import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from xml.etree.ElementTree import ParseError, XMLParser
+from xml.etree.ElementTree import ParseError
+
+from defusedxml.ElementTree import DefusedXMLParser
 
 ROOT = Path(__file__).resolve().parents[2]  # where `rekryt` can be imported from
 TIMEOUT_SECONDS = 30.0
@@ -197,8 +199,8 @@ class _Collector:
 
 
 def _parse(text: str, collector: _Collector) -> str:
-    # No DTD or entity declaration can reach the parser: safe_xml_text refused them.
-    parser = XMLParser(target=collector)  # noqa: S314
+    # safe_xml_text refused DTDs and entities already; the parser refuses them too.
+    parser = DefusedXMLParser(target=collector, forbid_dtd=True)
     try:
         parser.feed(text)
         parser.close()
