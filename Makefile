@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-postgres bench lint typecheck check messages clean
+.PHONY: run test test-postgres bench season lint typecheck check messages clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ bench: $(VENV)/.dev
 		$(PY) manage.py migrate --noinput -v 0
 	DATA_DIR=var/bench DEBUG=false SECRET_KEY=bench-only ALLOWED_HOSTS=testserver,127.0.0.1 \
 		$(PY) manage.py bench
+
+# A synthetic hiring season through the real code paths, in its own database;
+# prints the no-silence figures and the candidate NPS.
+season: $(VENV)/.dev
+	rm -rf var/season
+	DATA_DIR=var/season DEBUG=true $(PY) manage.py migrate --noinput -v 0
+	DATA_DIR=var/season DEBUG=true $(PY) manage.py simulate_season
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

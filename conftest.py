@@ -29,6 +29,11 @@ DATA_MIGRATIONS = [
     "rekryt.jobs.migrations.0002_default_stages",
     "rekryt.applications.migrations.0003_default_reasons",
     "rekryt.messaging.migrations.0002_default_templates",
+    "rekryt.jobs.migrations.0004_stage_automation_defaults",
+    "rekryt.applications.migrations.0006_default_candidate_emails",
+    "rekryt.portal.migrations.0002_default_templates",
+    "rekryt.promises.migrations.0002_default_templates",
+    "rekryt.surveys.migrations.0002_survey_defaults",
 ]
 
 

@@ -10,11 +10,13 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import File
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import override
 
 from rekryt.accounts.models import Organisation, User
+from rekryt.applications import automations
 from rekryt.applications.models import (
     Application,
     EventKind,
@@ -27,7 +29,8 @@ from rekryt.candidates.models import Candidate, Document, normalise_email
 from rekryt.candidates.search import index_candidate
 from rekryt.jobs.models import Job, Stage
 from rekryt.messaging import outbox
-from rekryt.messaging.models import Message, TemplateKind
+from rekryt.messaging.actions import cancel_message
+from rekryt.messaging.models import Message, MessageStatus
 
 
 @dataclass
@@ -74,17 +77,26 @@ def message_values(application: Application) -> dict[str, Any]:
         "job_url": settings.SITE_URL + job.get_absolute_url(),
         "career_site_url": settings.SITE_URL + reverse("career_list"),
         "privacy_contact": org.privacy_contact,
+        "stage_name": application.stage.name,
     }
 
 
-def queue_email(application: Application, kind: str, key: str, **kwargs: Any) -> Message:
+def queue_email(
+    application: Application,
+    kind: str,
+    key: str,
+    extra: dict[str, str] | None = None,
+    **kwargs: Any,
+) -> Message:
+    """Queue a templated email to the candidate about `application`; `extra`
+    adds placeholder values (a personal note, say) to the usual ones."""
     message = outbox.queue(
         key=key,
         kind=kind,
         language=application.language,
         to_email=application.candidate.email,
         to_name=application.candidate.full_name,
-        values=message_values(application),
+        values={**message_values(application), **(extra or {})},
         candidate=application.candidate,
         application=application,
         **kwargs,
@@ -132,7 +144,8 @@ def _store_uploads(candidate: Candidate, application: Application, uploads: list
 
 def submit_application(job: Job, sub: Submission) -> tuple[Application, bool]:
     """Create the application (or find the one this person already has for the
-    job) and queue the confirmation. Returns (application, created)."""
+    job) and run the first stage's automation, which by default queues the
+    receipt under the key `received:<pk>`. Returns (application, created)."""
     if sub.submission_key:
         existing = Application.objects.filter(submission_key=sub.submission_key).first()
         if existing is not None:
@@ -158,11 +171,7 @@ def submit_application(job: Job, sub: Submission) -> tuple[Application, bool]:
             record(application, EventKind.CREATED, source=application.source)
             _store_uploads(candidate, application, sub.uploads)
             index_candidate(candidate)
-            queue_email(
-                application,
-                TemplateKind.APPLICATION_RECEIVED,
-                key=f"received:{application.pk}",
-            )
+            automations.on_enter(application, application.stage, created=True)
     except IntegrityError:
         # A concurrent double submit won the race: show its result.
         if sub.submission_key:
@@ -173,7 +182,8 @@ def submit_application(job: Job, sub: Submission) -> tuple[Application, bool]:
 
 @transaction.atomic
 def move_to_stage(application: Application, stage: Stage, actor: User | None) -> bool:
-    """Move an active application to another stage of its job."""
+    """Move an active application to another stage of its job: cancel the left
+    stage's pending automation emails and run the new stage's automation."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     if not application.can_move_to(stage):
         return False
@@ -190,6 +200,8 @@ def move_to_stage(application: Application, stage: Stage, actor: User | None) ->
         to_stage=stage.pk,
         to_name=stage.name,
     )
+    automations.on_leave(application, previous)
+    automations.on_enter(application, stage)
     return True
 
 
@@ -220,12 +232,17 @@ def set_outcome(
         reason_name=reason.name_en if reason else "",
         stage=application.stage_id,
     )
+    if outcome != Outcome.HIRED:
+        # An ended application's stage emails (an interview invitation, say)
+        # would now be wrong.
+        automations.on_leave(application, application.stage)
     return True
 
 
 @transaction.atomic
 def reopen(application: Application, actor: User | None) -> bool:
-    """Undo an outcome: the application is active again in the stage it ended in."""
+    """Undo an outcome: the application is active again in the stage it ended
+    in, and the decision's emails that have not gone out yet are cancelled."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.is_active:
         return False
@@ -234,9 +251,23 @@ def reopen(application: Application, actor: User | None) -> bool:
     application.rejection_reason = None
     application.ended_at = None
     application.ended_stage = None
+    application.keep_in_mind = False
     application.save()
     record(application, EventKind.REOPENED, actor, previous_outcome=previous)
+    for message in decision_messages(application).filter(status=MessageStatus.SCHEDULED):
+        cancel_message(message, actor)
     return True
+
+
+# Keys of the emails an ending causes (see rekryt.applications.rejections).
+DECISION_PREFIXES = ("reject", "future")
+
+
+def decision_messages(application: Application) -> QuerySet[Message]:
+    keys = Q()
+    for prefix in DECISION_PREFIXES:
+        keys |= Q(idempotency_key__startswith=f"{prefix}:{application.pk}:")
+    return Message.objects.filter(keys, application=application)
 
 
 @transaction.atomic

@@ -58,6 +58,7 @@ class CardRenderer:
             get_token(request),
             back_url,
         )
+        self.select_label = gettext("Select %(name)s")
         self.move_label = gettext("Move %(name)s to")
         self.move_button = escape(gettext("Move"))
         stages = list(stages)
@@ -79,9 +80,10 @@ class CardRenderer:
         meta = ngettext("%(days)s day in stage", "%(days)s days in stage", days) % {"days": days}
         source = format_html(" · <span>{}</span>", application.source) if application.source else ""
         return format_html(
-            '<li class="board-card" id="card-{pk}" data-application="{pk}">'
+            '<li class="board-card" id="card-{pk}" data-application="{pk}">{select}'
             '<a class="board-card-name" href="{url}">{name}</a>{cv}'
             '<p class="board-card-meta muted"><span data-days>{meta}</span>{source}</p>{form}</li>',
+            select=self._select(application) if self.can_decide and self.in_board else "",
             pk=pk,
             url=self.detail_url.format(pk=pk),
             name=application.candidate.full_name,
@@ -89,6 +91,17 @@ class CardRenderer:
             meta=meta,
             source=source,
             form=self._form(application) if self.can_decide else "",
+        )
+
+    def _select(self, application: Application) -> SafeString:
+        # The checkbox belongs to the board's bulk form (`form` attribute): a
+        # card already holds its own move form, and forms cannot nest.
+        return format_html(
+            '<input type="checkbox" class="board-card-select" id="select-{pk}" '
+            'name="applications" value="{pk}" form="bulk-reject">'
+            '<label for="select-{pk}" class="visually-hidden">{label}</label>',
+            pk=application.pk,
+            label=self.select_label % {"name": application.candidate.full_name},
         )
 
     def _form(self, application: Application) -> SafeString:

@@ -97,3 +97,77 @@ class NoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Visible to everyone who can see this application."),
     )
+
+
+def reason_groups(reasons: list[RejectionReason]) -> list[tuple[str, list[tuple[int, str]]]]:
+    language = current_language()
+    return [
+        (str(kind.label), [(r.pk, r.name_in(language)) for r in reasons if r.kind == kind])
+        for kind in ReasonKind
+    ]
+
+
+class RejectForm(forms.Form):
+    """The reason, a personal sentence and when to send: one form for a single
+    rejection, a bulk rejection and closing a job."""
+
+    reason = ReasonChoiceField(
+        label=_("Reason"),
+        queryset=RejectionReason.objects.filter(active=True),
+        error_messages={"required": _("Choose a reason.")},
+    )
+    personal_note = forms.CharField(
+        label=_("A personal sentence (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Added to the email. Write it in the candidate's language."),
+    )
+    keep_in_mind = forms.BooleanField(
+        label=_("Keep in mind for future roles"),
+        required=False,
+        help_text=_("The candidate is asked whether we may contact them about future roles."),
+    )
+    notify = forms.BooleanField(
+        label=_("Send the candidate an email"),
+        required=False,
+        initial=True,
+        help_text=_("For a withdrawal: a confirmation. A rejection is always sent."),
+    )
+    send_now = forms.BooleanField(
+        label=_("Send the email now instead of after the usual delay"),
+        required=False,
+    )
+    confirm_send_now = forms.BooleanField(
+        label=_("I understand that the email cannot be undone once sent"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, declined_only: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if declined_only:
+            field = self.fields["reason"]
+            field.queryset = field.queryset.filter(kind=ReasonKind.DECLINED)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean() or {}
+        if data.get("send_now") and not data.get("confirm_send_now"):
+            self.add_error(
+                "confirm_send_now",
+                _("Confirm that the email goes out at once, or untick “send now”."),
+            )
+        return data
+
+    def reason_groups(self) -> list[tuple[str, list[tuple[int, str]]]]:
+        return reason_groups(list(self.fields["reason"].queryset))  # type: ignore[attr-defined]
+
+    def action_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for rekryt.applications.rejections.reject_application."""
+        data = self.cleaned_data
+        return {
+            "reason": data["reason"],
+            "personal_note": data["personal_note"],
+            "keep_in_mind": data["keep_in_mind"],
+            "send_now": data["send_now"],
+            "notify": data["notify"],
+        }

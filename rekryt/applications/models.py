@@ -36,6 +36,9 @@ class RejectionReason(models.Model):
     kind = models.CharField(max_length=10, choices=ReasonKind.choices, default=ReasonKind.DECLINED)
     order = models.PositiveSmallIntegerField(default=0)
     active = models.BooleanField(default=True)
+    # The messaging TemplateKind of the email the candidate gets for this
+    # reason (rekryt.applications.rejections).
+    template_kind = models.CharField(_("email template"), max_length=40, default="rejection")
 
     class Meta:
         ordering = ["order", "pk"]
@@ -101,6 +104,8 @@ class Application(models.Model):
         Stage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     ended_at = models.DateTimeField(null=True, blank=True)
+    # Set with a rejection: the candidate is asked about future roles.
+    keep_in_mind = models.BooleanField(_("keep in mind for future roles"), default=False)
     about = models.TextField(_("about you"), blank=True)
     cover_letter = models.TextField(_("cover letter"), blank=True)
     source = models.CharField(max_length=40, blank=True, db_index=True)
@@ -213,3 +218,64 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return self.body[:40]
+
+
+class BulkRejection(models.Model):
+    """One "reject these with this reason" request from the board or from
+    closing a job. Large ones are worked through by the worker duty
+    `rekryt.applications.duties.ProcessBulkRejections`, which advances `done`
+    so the progress page can show it."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="bulk_rejections")
+    reason = models.ForeignKey(RejectionReason, on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    personal_note = models.TextField(blank=True)
+    keep_in_mind = models.BooleanField(default=False)
+    application_ids = models.JSONField(default=list)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    rejected = models.PositiveIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["created_at"], name="bulk_rejection_due", condition=Q(finished_at=None)
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.done}/{self.total} of {self.job}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else int(100 * self.done / self.total)
+
+
+class FutureContactConsent(models.Model):
+    """A candidate's answer to "may we contact you about future roles?", with
+    the exact sentence they answered, as evidence of the consent."""
+
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="future_contact_consents"
+    )
+    given = models.BooleanField()
+    text = models.TextField()
+    language = models.CharField(max_length=2)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.candidate_id}: {self.given}"

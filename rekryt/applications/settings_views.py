@@ -13,18 +13,49 @@ from django.db.models import Max, ProtectedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from rekryt.accounts.roles import admin_required
-from rekryt.applications.models import Application, RejectionReason
+from rekryt.applications.models import Application, ReasonKind, RejectionReason
 from rekryt.jobs.actions import move_in_order
 from rekryt.jobs.forms import MoveForm
+from rekryt.messaging.models import TemplateKind
+
+# Emails a "we declined" reason may send; a withdrawal always sends the
+# withdrawal confirmation (rekryt.applications.rejections.email_kind_for).
+REASON_EMAILS = [
+    TemplateKind.REJECTION,
+    TemplateKind.REJECTION_AFTER_INTERVIEW,
+    TemplateKind.POSITION_FILLED,
+    TemplateKind.WITHDRAWAL_CONFIRMED,
+]
 
 
 class ReasonForm(forms.ModelForm):
+    template_kind = forms.ChoiceField(
+        label=gettext_lazy("Email to the candidate"),
+        choices=[(kind.value, kind.label) for kind in REASON_EMAILS],
+        initial=TemplateKind.REJECTION,
+        required=False,
+        help_text=gettext_lazy(
+            "For reasons of the kind “candidate withdrew”, the withdrawal confirmation is sent."
+        ),
+    )
+
     class Meta:
         model = RejectionReason
-        fields = ["name_sv", "name_en", "kind"]
+        fields = ["name_sv", "name_en", "kind", "template_kind"]
+
+    def clean_template_kind(self) -> str:
+        if self.cleaned_data.get("kind") == ReasonKind.WITHDREW:
+            return TemplateKind.WITHDRAWAL_CONFIRMED
+        chosen = str(self.cleaned_data.get("template_kind") or self.instance.template_kind)
+        if chosen == TemplateKind.WITHDRAWAL_CONFIRMED:
+            raise forms.ValidationError(
+                gettext_lazy("A reason where we declined needs a rejection email.")
+            )
+        return chosen
 
 
 def _reasons_page(

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rekryt.applications import views
+from rekryt.applications import reject_views, views
 
 urlpatterns = [
     path("jobs/<int:pk>/board/", views.board, name="board"),
@@ -16,4 +16,12 @@ urlpatterns = [
     path("applications/<int:pk>/outcome/", views.application_outcome, name="application_outcome"),
     path("applications/<int:pk>/reopen/", views.application_reopen, name="application_reopen"),
     path("applications/<int:pk>/notes/", views.application_note, name="application_note"),
+    path(
+        "applications/<int:pk>/reject/",
+        reject_views.application_reject,
+        name="application_reject",
+    ),
+    path("jobs/<int:pk>/board/reject/", reject_views.bulk_reject, name="bulk_reject"),
+    path("jobs/<int:pk>/close/confirm/", reject_views.job_close_confirm, name="job_close_confirm"),
+    path("bulk-rejections/<int:pk>/", reject_views.bulk_rejection, name="bulk_rejection"),
 ]

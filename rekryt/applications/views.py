@@ -24,6 +24,7 @@ from rekryt.applications.actions import add_note, move_to_stage, reopen, set_out
 from rekryt.applications.cards import CardRenderer
 from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, current_language
 from rekryt.applications.models import Application, documents_visible_to, may_decide
+from rekryt.applications.rejections import reject_application
 from rekryt.applications.timeline import timeline_for
 from rekryt.candidates.views import web_link
 from rekryt.jobs.models import Job, stages_for, visible_job_or_404
@@ -236,7 +237,12 @@ def application_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return render_detail(request, application, status=400, outcome_form=form)
     outcome, reason = form.cleaned_data["outcome"], form.cleaned_data["reason"]
-    if set_outcome(application, outcome, request.user, reason):  # type: ignore[arg-type]
+    if reason is not None:
+        # Every ending with a reason tells the candidate, after the usual delay.
+        done = reject_application(application, reason, request.user)  # type: ignore[arg-type]
+    else:
+        done = set_outcome(application, outcome, request.user)  # type: ignore[arg-type]
+    if done:
         messages.success(request, _("The outcome was saved."))
     else:
         messages.error(request, _("The application has already ended. Reopen it first."))

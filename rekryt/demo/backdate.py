@@ -5,22 +5,25 @@ says when it was submitted and when each later step (stage move, note,
 outcome) happened; events are replayed onto those times in the order the
 actions wrote them, and the rows they point at (notes, emails, documents,
 the application and candidate themselves) follow their events. The
-confirmation emails are marked delivered to the development mailbox, with a
-"sent" event like the worker writes, so starting the worker does not send
-hundreds of stale emails."""
+emails (receipts, invitations, rejections) are marked delivered to the
+development mailbox, with a "sent" event like the worker writes, so starting
+the worker does not send hundreds of stale emails."""
 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import groupby
 from typing import Any
 
+from django.utils import timezone
+
 from rekryt.applications.actions import message_values
 from rekryt.applications.models import Application, Event, EventKind, Note
 from rekryt.candidates.models import Candidate, Document
-from rekryt.messaging.models import EmailTemplate, Message, MessageStatus
+from rekryt.messaging.models import EmailTemplate, Message, MessageStatus, TemplateKind
 from rekryt.messaging.outbox import RETRY_WINDOW, template_for
 from rekryt.messaging.rendering import render
 
@@ -33,6 +36,7 @@ STEP_EVENTS = {
     EventKind.REOPENED,
 }
 BATCH = 500
+PORTAL_LINK = re.compile(r"https?://\S+?/portal/t/[^/\s]+/")
 
 
 @dataclass
@@ -64,7 +68,7 @@ def backdate(timelines: list[Timeline]) -> None:
         ["created_at"],
         batch_size=BATCH,
     )
-    _confirmations_sent(found.messages)
+    _emails_sent(found.messages)
 
 
 def _replay_events(by_application: dict[int, Timeline]) -> Found:
@@ -136,11 +140,15 @@ def _documents(by_application: dict[int, Timeline]) -> None:
     )
 
 
-def _confirmations_sent(queued_at: dict[int, datetime]) -> None:
-    """Re-render each email for its new date (the reply-by promise moves with
-    it) and mark it delivered to the development mailbox."""
+def _emails_sent(queued_at: dict[int, datetime]) -> None:
+    """Date each email the seed caused by its event, keeping its delay (a
+    rejection waits a day), and mark it delivered to the development mailbox.
+    Receipts are re-rendered for their new date (the reply-by promise moves
+    with it). An email whose delay has not yet passed stays scheduled: the
+    worker sends it when it is due, as it would have."""
+    now = timezone.now()
     rng = random.Random(len(queued_at))
-    messages = list(Message.objects.filter(pk__in=list(queued_at), status=MessageStatus.SCHEDULED))
+    messages = list(Message.objects.filter(pk__in=list(queued_at)))
     applications = Application.objects.select_related("job__recruiter", "candidate").in_bulk(
         [m.application_id for m in messages if m.application_id]
     )
@@ -148,12 +156,16 @@ def _confirmations_sent(queued_at: dict[int, datetime]) -> None:
     sent_events: list[Event] = []
     for message in messages:
         at = queued_at[message.pk]
+        delay = max(message.send_after - message.created_at, timedelta(0))
         application = applications.get(message.application_id or 0)
-        if application is not None:
+        if application is not None and message.kind == TemplateKind.APPLICATION_RECEIVED:
             _rerender(message, application, templates)
-        message.created_at = message.send_after = at
-        message.give_up_at = at + RETRY_WINDOW
-        sent_at = at + timedelta(seconds=rng.randint(5, 90))
+        message.created_at, message.send_after = at, at + delay
+        message.give_up_at = message.send_after + RETRY_WINDOW
+        sent_at = message.send_after + timedelta(seconds=rng.randint(5, 90))
+        if sent_at > now:
+            message.status, message.sent_at = MessageStatus.SCHEDULED, None
+            continue
         message.sent_at = sent_at
         message.status, message.to_mailbox = MessageStatus.SENT, True
         if message.application_id:
@@ -175,7 +187,10 @@ def _rerender(
     key = (message.kind, message.language)
     if key not in templates:
         templates[key] = template_for(*key)
-    rendered = render(templates[key], message_values(application))
+    # Keep the portal link minted when the email was queued.
+    link = PORTAL_LINK.search(message.body_text)
+    values = {**message_values(application), "portal_url": link.group(0) if link else ""}
+    rendered = render(templates[key], values)
     message.subject, message.body_text, message.body_html = (
         rendered.subject[:300],
         rendered.text,

@@ -28,7 +28,8 @@ from rekryt.applications.actions import (
     set_outcome,
     submit_application,
 )
-from rekryt.applications.models import Application, Source
+from rekryt.applications.models import Application, Event, Outcome, Source
+from rekryt.applications.rejections import reject_application
 from rekryt.candidates.models import Document, TextStatus
 from rekryt.candidates.search import index_candidate
 from rekryt.demo import data
@@ -38,6 +39,8 @@ from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
 from rekryt.demo.plan import Opening, Plan, Step, plan_applications
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, stages_for
+from rekryt.messaging.models import Message, MessageStatus
+from rekryt.surveys.models import SurveyCursor
 
 DEFAULT_SEED = 7  # any fixed number: the same seed gives the same company
 
@@ -61,6 +64,10 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         timelines = [play(rng, plan) for plan in sorted(plans, key=lambda p: p.applied_at)]
         played = [t for t in timelines if t is not None]
         backdate(played)
+        # The history is the past: the survey duty starts reading after it,
+        # so the first worker start sends no surveys about old events.
+        last_event = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        SurveyCursor.objects.update_or_create(pk=1, defaults={"last_event_id": last_event})
     logins = [(u, password, str(Role(role).label), t) for u, _f, _l, role, t in data.STAFF]
     return Seeded(
         logins=logins,
@@ -164,8 +171,10 @@ def play(rng: random.Random, plan: Plan) -> Timeline | None:
     # The text is known (we wrote the PDF): searchable at once, no worker needed.
     Document.objects.filter(application=application).update(text=text, text_status=TextStatus.DONE)
     index_candidate(application.candidate)
+    _delivered(application)
     for step in plan.steps:
         _perform(application, step)
+        _delivered(application)
     return Timeline(
         application_id=application.pk,
         candidate_id=application.candidate_id,
@@ -179,5 +188,17 @@ def _perform(application: Application, step: Step) -> None:
         move_to_stage(application, step.stage, step.actor)
     elif step.kind == "note":
         add_note(application, step.actor, step.body)
-    elif step.kind == "outcome":
-        set_outcome(application, step.outcome, step.actor, reason=step.reason)
+    elif step.kind == "outcome" and step.outcome == Outcome.HIRED:
+        set_outcome(application, step.outcome, step.actor)
+    elif step.kind == "outcome" and step.reason is not None:
+        # Declines and withdrawals get their kind email, like in the UI.
+        reject_application(application, step.reason, step.actor)
+
+
+def _delivered(application: Application) -> None:
+    """The steps happened days apart: an email a step queued had gone out
+    before the next one, so leaving a stage must not cancel it. Marked sent
+    here; `backdate` dates it and writes its "sent" event."""
+    Message.objects.filter(application=application, status=MessageStatus.SCHEDULED).update(
+        status=MessageStatus.SENT
+    )

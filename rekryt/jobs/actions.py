@@ -28,11 +28,27 @@ def unique_slug(title: str, exclude_pk: int | None = None) -> str:
 
 def copy_stage_templates(job: Job) -> list[Stage]:
     stages = [
-        Stage(job=job, order=t.order, kind=t.kind, name=t.name_in(job.language))
+        Stage(
+            job=job,
+            order=t.order,
+            kind=t.kind,
+            name=t.name_in(job.language),
+            email_kind=t.email_kind,
+            email_delay_hours=t.email_delay_hours,
+            send_survey=t.send_survey,
+        )
         for t in StageTemplate.objects.all()
     ]
     if not stages:
-        stages = [Stage(job=job, order=0, kind="applied", name="Applied")]
+        stages = [
+            Stage(
+                job=job,
+                order=0,
+                kind="applied",
+                name="Applied",
+                email_kind="application_received",
+            )
+        ]
     return Stage.objects.bulk_create(stages)
 
 
@@ -137,10 +153,22 @@ def add_stage(job: Job, name: str, kind: str, actor: User | None = None) -> Stag
     return stage
 
 
+AUTOMATION = ("email_kind", "email_delay_hours", "send_survey")
+
+
+def _set_automation(item: Any, automation: dict[str, Any]) -> list[str]:
+    """Set a stage's (or template's) automation fields; returns those changed."""
+    changed = [name for name in AUTOMATION if name in automation]
+    for name in changed:
+        setattr(item, name, automation[name])
+    return changed
+
+
 @transaction.atomic
-def rename_stage(stage: Stage, name: str, actor: User | None = None) -> Stage:
+def rename_stage(stage: Stage, name: str, actor: User | None = None, **automation: Any) -> Stage:
+    """Rename a stage and set what it does on entering (email, delay, survey)."""
     stage.name = name
-    stage.save(update_fields=["name"])
+    stage.save(update_fields=["name", *_set_automation(stage, automation)])
     return stage
 
 
@@ -183,10 +211,12 @@ def add_stage_template(name_sv: str, name_en: str, kind: str) -> StageTemplate:
 
 
 @transaction.atomic
-def rename_stage_template(template: StageTemplate, name_sv: str, name_en: str) -> StageTemplate:
+def rename_stage_template(
+    template: StageTemplate, name_sv: str, name_en: str, **automation: Any
+) -> StageTemplate:
     template.name_sv = name_sv
     template.name_en = name_en
-    template.save(update_fields=["name_sv", "name_en"])
+    template.save(update_fields=["name_sv", "name_en", *_set_automation(template, automation)])
     return template
 
 

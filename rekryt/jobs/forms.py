@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.apps import apps
 from django.db.models import QuerySet
 from django.forms.boundfield import BoundField
 from django.utils import timezone
@@ -153,8 +154,59 @@ class StageForm(forms.Form):
     )
 
 
-class StageRenameForm(forms.Form):
+# Emails about a decision, a survey or a portal link carry values a stage
+# cannot give, so a stage cannot send them.
+NOT_FOR_STAGES = {
+    "rejection",
+    "rejection_after_interview",
+    "position_filled",
+    "withdrawal_confirmed",
+    "future_contact",
+    "survey_invitation",
+    "portal_link",
+}
+
+
+def stage_email_choices() -> list[tuple[str, str]]:
+    """Email kinds a stage may send, those with a template. jobs sits above
+    messaging, so the kinds come from the app registry, not an import."""
+    template = apps.get_model("messaging", "EmailTemplate")
+    labels = dict(template._meta.get_field("kind").choices or [])
+    present = set(template.objects.values_list("kind", flat=True).distinct())
+    kinds = [k for k in labels if k in present and k not in NOT_FOR_STAGES]
+    return [("", str(_("No email")))] + [(k, str(labels[k])) for k in kinds]
+
+
+class AutomationFields(forms.Form):
+    """What a stage does when an application enters it."""
+
+    email_kind = forms.ChoiceField(label=_("Email on entering"), required=False)
+    email_delay_hours = forms.IntegerField(
+        label=_("Delay (hours)"), min_value=0, max_value=720, required=False
+    )
+    send_survey = forms.BooleanField(label=_("Send a survey on entering"), required=False)
+
+    def __init__(
+        self, *args: Any, email_choices: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        choices = email_choices if email_choices is not None else stage_email_choices()
+        self.fields["email_kind"].choices = choices  # type: ignore[attr-defined]
+
+    def clean_email_delay_hours(self) -> int:
+        return self.cleaned_data.get("email_delay_hours") or 0
+
+
+AUTOMATION_FIELDS = ["email_kind", "email_delay_hours", "send_survey"]
+
+
+def automation_initial(item: Any) -> dict[str, Any]:
+    return {name: getattr(item, name) for name in AUTOMATION_FIELDS}
+
+
+class StageRenameForm(AutomationFields):
     name = forms.CharField(label=_("Name"), max_length=80)
+    field_order = ["name", *AUTOMATION_FIELDS]
 
 
 class StageTemplateForm(forms.Form):
@@ -163,9 +215,10 @@ class StageTemplateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=StageKind.choices, initial=StageKind.OTHER)
 
 
-class StageTemplateRenameForm(forms.Form):
+class StageTemplateRenameForm(AutomationFields):
     name_sv = forms.CharField(label=_("Name in Swedish"), max_length=80)
     name_en = forms.CharField(label=_("Name in English"), max_length=80)
+    field_order = ["name_sv", "name_en", *AUTOMATION_FIELDS]
 
 
 class MoveForm(forms.Form):

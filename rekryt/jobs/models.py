@@ -62,6 +62,10 @@ class StageTemplate(models.Model):
     kind = models.CharField(max_length=20, choices=StageKind.choices, default=StageKind.OTHER)
     name_sv = models.CharField(_("name (Swedish)"), max_length=80)
     name_en = models.CharField(_("name (English)"), max_length=80)
+    # Stage automation, copied into each new job's stage (see Stage).
+    email_kind = models.CharField(_("email on entering"), max_length=40, blank=True)
+    email_delay_hours = models.PositiveSmallIntegerField(_("email delay (hours)"), default=0)
+    send_survey = models.BooleanField(_("send a survey on entering"), default=False)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -211,6 +215,12 @@ class Stage(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
     kind = models.CharField(max_length=20, choices=StageKind.choices, default=StageKind.OTHER)
     name = models.CharField(_("name"), max_length=80)
+    # Stage automation: `email_kind` names a messaging TemplateKind queued when
+    # an application enters the stage (rekryt.applications.automations);
+    # `send_survey` is read by the surveys app from the stage_moved events.
+    email_kind = models.CharField(_("email on entering"), max_length=40, blank=True)
+    email_delay_hours = models.PositiveSmallIntegerField(_("email delay (hours)"), default=0)
+    send_survey = models.BooleanField(_("send a survey on entering"), default=False)
 
     class Meta:
         ordering = ["order", "pk"]

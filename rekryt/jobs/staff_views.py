@@ -27,8 +27,10 @@ from rekryt.jobs.forms import (
     StageRenameForm,
     StageTemplateForm,
     StageTemplateRenameForm,
+    automation_initial,
     new_job_initial,
     publish_error,
+    stage_email_choices,
 )
 from rekryt.jobs.models import Job, JobStatus, Stage, StageTemplate, stages_for, visible_job_or_404
 
@@ -157,6 +159,11 @@ def job_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def job_close(request: HttpRequest, pk: int) -> HttpResponse:
     job = visible_job_or_404(request.user, pk)
+    # "active" is applications.Outcome.ACTIVE; jobs sits above applications.
+    if job.is_published and job.applications.filter(outcome="active").exists():  # type: ignore[attr-defined]
+        # Nobody may be forgotten: the applications app's confirmation page
+        # offers to reject the remaining applicants before closing.
+        return redirect("job_close_confirm", job.pk)
     if actions.close_job(job, actor=request.user):  # type: ignore[arg-type]
         messages.success(request, _("Closed. The job no longer takes applications."))
     else:
@@ -174,12 +181,17 @@ def _stages_page(
     bound: StageRenameForm | None = None,
 ) -> HttpResponse:
     stages = stages_for(job).annotate(held=Count("applications"))
+    choices = stage_email_choices()
     rows = [
         (
             stage,
             bound
             if bound is not None and bound.prefix == f"stage-{stage.pk}"
-            else StageRenameForm(prefix=f"stage-{stage.pk}", initial={"name": stage.name}),
+            else StageRenameForm(
+                prefix=f"stage-{stage.pk}",
+                initial={"name": stage.name, **automation_initial(stage)},
+                email_choices=choices,
+            ),
         )
         for stage in stages
     ]
@@ -210,8 +222,8 @@ def job_stage_rename(request: HttpRequest, pk: int, stage_pk: int) -> HttpRespon
     form = StageRenameForm(request.POST, prefix=f"stage-{stage.pk}")
     if not form.is_valid():
         return _stages_page(request, job, bound=form)
-    actions.rename_stage(stage, form.cleaned_data["name"], actor=request.user)  # type: ignore[arg-type]
-    messages.success(request, _("Stage renamed."))
+    actions.rename_stage(stage, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+    messages.success(request, _("Stage saved."))
     return redirect("job_stages", job.pk)
 
 
@@ -247,13 +259,19 @@ def _templates_page(
     bound: StageTemplateRenameForm | None = None,
 ) -> HttpResponse:
     rows = []
+    choices = stage_email_choices()
     for template in StageTemplate.objects.order_by("order", "pk"):
         prefix = f"template-{template.pk}"
-        initial = {"name_sv": template.name_sv, "name_en": template.name_en}
+        initial = {
+            "name_sv": template.name_sv,
+            "name_en": template.name_en,
+            **automation_initial(template),
+        }
         if bound is not None and bound.prefix == prefix:
             rows.append((template, bound))
         else:
-            rows.append((template, StageTemplateRenameForm(prefix=prefix, initial=initial)))
+            form = StageTemplateRenameForm(prefix=prefix, initial=initial, email_choices=choices)
+            rows.append((template, form))
     context = {"rows": rows, "add_form": add_form or StageTemplateForm()}
     return render(request, "jobs/staff_stage_templates.html", context)
 
@@ -276,7 +294,7 @@ def stage_template_rename(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _templates_page(request, bound=form)
     actions.rename_stage_template(template, **form.cleaned_data)
-    messages.success(request, _("Stage renamed."))
+    messages.success(request, _("Stage saved."))
     return redirect("stage_templates")
 
 

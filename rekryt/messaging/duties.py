@@ -77,6 +77,10 @@ class DeliverDueMessages(Duty):
             # Nothing to hang a timeline event on: just never send it.
             release(message, status=MessageStatus.CANCELLED, last_error="Recipient is gone")
             return
+        if not hooks.still_wanted(message):
+            # The reason for it is gone (a rejection undone): cancel, not send.
+            _finish(message, status=MessageStatus.CANCELLED, last_error="No longer wanted")
+            return
         try:
             email = build_email(message)
             if self.transport is not None:

@@ -45,3 +45,23 @@ def extra_values(*, candidate: object, application: object, kind: str) -> dict[s
     for provider in _value_providers:
         values.update(provider(candidate=candidate, application=application, kind=kind))
     return values
+
+
+# "Is this email still wanted?", asked by the delivery duty just before
+# sending. A delayed rejection, say, is only sent while the application is
+# still rejected: applications registers a check for its final-decision kinds.
+# A message any check refuses is cancelled, never sent.
+StillWanted = Callable[["Message"], bool]
+_checks: dict[str, list[StillWanted]] = {}
+
+
+def check_before_sending(kinds: list[str], check: StillWanted) -> StillWanted:
+    for kind in kinds:
+        registered = _checks.setdefault(kind, [])
+        if check not in registered:
+            registered.append(check)
+    return check
+
+
+def still_wanted(message: Message) -> bool:
+    return all(check(message) for check in _checks.get(message.kind, []))

@@ -24,8 +24,11 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser() -> Iterator[Any]:
+    """Function-scoped on purpose: while Playwright's loop runs in this thread
+    Django hands out another connection object, so no browser may outlive
+    the test that started it (other browser tests start their own)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

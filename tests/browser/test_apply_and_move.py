@@ -51,7 +51,8 @@ def test_a_candidate_applies_and_a_recruiter_moves_the_card(
 
     screening = job.stages.order_by("order")[1]
     target = page.locator(f".board-cards[data-stage='{screening.pk}']")
-    card.drag_to(target)
+    # Drag by the card's text, not its link or its form controls.
+    card.locator(".board-card-meta").drag_to(target)
     page.wait_for_function(
         "([stage, pk]) => document.querySelector("
         "`[data-stage='${stage}'] [data-application='${pk}']`)",

@@ -28,6 +28,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} not found"),
+    pytest.mark.usefixtures("seeded"),
 ]
 
 
@@ -75,7 +76,7 @@ def count(page, stage):
     return page.locator(f'[data-count-for="{stage.pk}"]').inner_text()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_dragging_a_card_moves_the_application(board_page, live_server, job):
     page = board_page
     first, second = list(stages_for(job))[:2]
@@ -94,7 +95,7 @@ def test_dragging_a_card_moves_the_application(board_page, live_server, job):
     assert page.errors == []
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_refused_drop_puts_the_card_back_and_says_why(board_page, live_server, rita, job):
     page = board_page
     first, second = list(stages_for(job))[:2]
@@ -112,7 +113,7 @@ def test_a_refused_drop_puts_the_card_back_and_says_why(board_page, live_server,
     assert page.errors == []
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_move_to_form_works_from_the_keyboard(board_page, live_server, job):
     page = board_page
     second = list(stages_for(job))[1]
@@ -131,7 +132,7 @@ def test_the_move_to_form_works_from_the_keyboard(board_page, live_server, job):
     assert page.errors == []
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_show_more_loads_the_next_cards_in_place(board_page, live_server, job):
     page = board_page
     for _ in range(COLUMN_SIZE + 3):

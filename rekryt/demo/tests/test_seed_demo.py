@@ -18,7 +18,8 @@ from rekryt.applications.models import Application, Event, EventKind, Note, Outc
 from rekryt.candidates.models import Candidate, Document, TextStatus
 from rekryt.candidates.search import search
 from rekryt.jobs.models import Job, JobStatus, StageKind
-from rekryt.messaging.models import Message, MessageStatus
+from rekryt.messaging.models import Message, MessageStatus, TemplateKind
+from rekryt.promises.figures import FINAL_KINDS
 
 
 def seed(*args: str) -> str:
@@ -113,14 +114,37 @@ def test_it_dates_everything_over_the_last_months(output: str) -> None:
     assert Job.objects.filter(published_at__lt=now - timedelta(days=60)).exists()
 
 
-def test_it_marks_confirmations_as_sent_to_the_mailbox(output: str) -> None:
-    assert Message.objects.count() == Application.objects.count()
-    assert not Message.objects.exclude(status=MessageStatus.SENT).exists()
-    assert not Message.objects.filter(to_mailbox=False).exists()
-    assert Event.objects.filter(kind=EventKind.MESSAGE_SENT).count() == Message.objects.count()
-    message = Message.objects.select_related("application").first()
+def test_it_marks_every_email_it_caused_as_sent_to_the_mailbox(output: str) -> None:
+    receipts = Message.objects.filter(kind=TemplateKind.APPLICATION_RECEIVED)
+    assert receipts.count() == Application.objects.count()
+    assert not Application.objects.exclude(
+        messages__kind=TemplateKind.APPLICATION_RECEIVED
+    ).exists()
+    assert Message.objects.exclude(kind=TemplateKind.APPLICATION_RECEIVED).exists()
+    # The worker has nothing to send: only a rejection still inside its delay waits.
+    unsent = Message.objects.exclude(status=MessageStatus.SENT)
+    assert not unsent.exclude(status=MessageStatus.SCHEDULED).exists()
+    assert not unsent.filter(send_after__lte=timezone.now()).exists()
+    sent = Message.objects.filter(status=MessageStatus.SENT)
+    assert not sent.filter(to_mailbox=False).exists()
+    assert Event.objects.filter(kind=EventKind.MESSAGE_SENT).count() == sent.count()
+    message = receipts.select_related("application").first()
     assert message is not None and message.application is not None
     assert message.created_at == message.application.created_at
+
+
+def test_it_tells_every_ended_candidate(output: str) -> None:
+    ended = Application.objects.exclude(outcome=Outcome.ACTIVE)
+    told = ended.filter(messages__kind__in=FINAL_KINDS).distinct()
+    assert told.count() == ended.count()
+
+
+def test_it_sends_no_surveys_about_the_seeded_history(output: str) -> None:
+    from rekryt.ops.duties import run_until_idle
+    from rekryt.surveys.models import Survey
+
+    run_until_idle()
+    assert not Survey.objects.exists()
 
 
 def test_it_stores_real_pdf_cvs_that_are_already_searchable(output: str) -> None:

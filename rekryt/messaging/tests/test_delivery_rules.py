@@ -69,6 +69,9 @@ def test_it_cancels_a_message_whose_candidate_is_gone(smtp, job):
         assert message.status == MessageStatus.CANCELLED
         assert message.claimed_until is None
     finally:
+        from rekryt.portal.models import PortalToken
+
+        PortalToken.objects.filter(candidate_id=application.candidate_id).delete()
         Event.objects.filter(application_id=application.pk).delete()
         SearchEntry.objects.filter(candidate_id=application.candidate_id).delete()
         Message.objects.filter(pk=message.pk).delete()

@@ -119,7 +119,25 @@
     }
   });
 
+  // Bulk selection: the button says how many cards are ticked. The checkboxes
+  // belong to the form by their `form` attribute, so this is only a hint.
+  function countSelected() {
+    var button = document.querySelector("[data-selected-count]");
+    if (!button) return;
+    if (!button.hasAttribute("data-plain-text")) {
+      button.setAttribute("data-plain-text", button.textContent);
+    }
+    var n = document.querySelectorAll(".board-card-select:checked").length;
+    var text = button.getAttribute("data-count-text") || "";
+    button.textContent = n ? text.replace("%(n)s", String(n)) : button.getAttribute("data-plain-text");
+  }
+
+  document.addEventListener("change", function (evt) {
+    if (evt.target.classList && evt.target.classList.contains("board-card-select")) countSelected();
+  });
+
   document.addEventListener("htmx:afterSettle", function () {
+    countSelected();
     init(document);
     var target = focusAfterSwap;
     focusAfterSwap = null;

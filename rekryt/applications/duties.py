@@ -1,0 +1,41 @@
+"""The worker duty that works through large bulk rejections."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import QuerySet
+
+from rekryt.applications.models import BulkRejection
+from rekryt.applications.rejections import process_bulk_chunk
+from rekryt.lib.claims import claim_next, release
+from rekryt.ops.duties import Duty
+
+# Far longer than one chunk takes, so a live worker keeps its claim.
+LEASE = timedelta(minutes=5)
+
+
+def unfinished() -> QuerySet[BulkRejection]:
+    """Read through the partial index bulk_rejection_due, oldest first."""
+    return BulkRejection.objects.filter(finished_at=None).select_related("reason", "actor")
+
+
+class ProcessBulkRejections(Duty):
+    """Steps: claim the oldest unfinished bulk rejection, reject its next
+    chunk of applications (each in its own transaction, through
+    reject_application), store the progress and release the claim. A killed
+    worker's chunk is redone after the lease; already ended applications are
+    skipped, so nobody gets two emails."""
+
+    name = "process_bulk_rejections"
+
+    def handle_one(self) -> bool:
+        bulk = claim_next(unfinished().order_by("created_at", "pk"), LEASE)
+        if bulk is None:
+            return False
+        process_bulk_chunk(bulk)
+        release(bulk)
+        return True
+
+
+DUTIES = [ProcessBulkRejections]
