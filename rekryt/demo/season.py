@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from rekryt.accounts.models import Organisation, Role, User
 from rekryt.applications.actions import Submission, move_to_stage, reopen, set_outcome
@@ -172,6 +172,9 @@ def simulate(
                 _collect_invitations(season)
             if day % 7 == 6 or day == days + 2:
                 out(_progress(day + 1))
+        # Survey answers posted above leave a candidate's language active in
+        # this thread, as a request does; the console report is English.
+        translation.activate("en")
         return Result(
             figures=measure(),
             cnps=dashboard(None),

@@ -59,10 +59,9 @@ def test_it_leaves_no_ended_candidate_without_a_final_message(played: str) -> No
     told = ended.filter(
         messages__kind__in=FINAL_KINDS, messages__status=MessageStatus.SENT
     ).distinct()
-    # A candidate who withdrew in the portal already knows where they stand.
-    silent = ended.exclude(pk__in=told).exclude(outcome=Outcome.WITHDRAWN)
-    assert not silent.exists()
-    assert "Final message: 100.0%" in played or ended.filter(outcome=Outcome.WITHDRAWN).exists()
+    # Withdrawals in the portal are confirmed by email too.
+    assert not ended.exclude(pk__in=told).exists()
+    assert "Final message: 100.0%" in played
 
 
 def test_it_refuses_a_database_that_has_data(db: Any) -> None:

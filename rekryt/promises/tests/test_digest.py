@@ -64,6 +64,8 @@ def test_it_creates_a_schedule_for_recruiters_and_admins_only(alice, rita, hanna
 
 
 def test_it_sends_a_digest_only_when_someone_is_waiting(org, rita, alice, job):
+    rita.language = "en"  # digests follow the user's language, else the organisation's
+    rita.save()
     with time_machine.travel(datetime(2026, 11, 2, 10, tzinfo=STOCKHOLM), tick=False):
         waiting = make_application(job, first_name="Väntande")
         work()  # schedules: first digest 3 Nov 07:00

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from rekryt.demo.bench_fixture import has_data
 from rekryt.demo.season import SeasonError, report, simulate
@@ -39,6 +40,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self._handle(**options)
+
+    def _handle(self, **options: Any) -> None:
         if has_data() and not options["force"]:
             raise CommandError(
                 "This database already has jobs or candidates. The season adds thousands "
@@ -66,5 +70,10 @@ class Command(BaseCommand):
             quiet.setLevel(level)
         self.stdout.write(f"Simulated in {time.monotonic() - started:.0f} s.")
         self.stdout.write("")
-        for line in report(result):
-            self.stdout.write(line)
+        # The report is an English console table, and the figures' labels
+        # come from the translated UI strings: pin them to English. (Survey
+        # answers posted during the season leave the candidate's language
+        # active in this thread, as a request does.)
+        with translation.override("en"):
+            for line in report(result):
+                self.stdout.write(line)
