@@ -8,7 +8,6 @@ by the duty `rekryt.candidates.duties.purge_pending_uploads`."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import secrets
 from datetime import timedelta
@@ -18,13 +17,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from rekryt.candidates.models import PendingUpload
+from rekryt.lib.tokens import hash_token
 
 MAX_AGE = timedelta(days=1)
 _TOKEN = re.compile(r"\A[A-Za-z0-9_-]{20,64}\Z")
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def store_pending(
@@ -34,7 +30,7 @@ def store_pending(
     the token to hand to the browser and the row."""
     token = secrets.token_urlsafe(24)
     pending = PendingUpload(
-        token=_digest(token),
+        token=hash_token(token),
         original_name=original_name,
         content_type=content_type,
         size=size,
@@ -51,7 +47,7 @@ def find_pending(token: str) -> PendingUpload | None:
     if not token or not _TOKEN.match(token):
         return None
     return PendingUpload.objects.filter(
-        token=_digest(token), created_at__gte=timezone.now() - MAX_AGE
+        token=hash_token(token), created_at__gte=timezone.now() - MAX_AGE
     ).first()
 
 

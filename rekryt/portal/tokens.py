@@ -7,9 +7,7 @@ email to a candidate mints a new one, so each email renews access."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rekryt.candidates.models import Candidate
+from rekryt.lib.tokens import hash_token, new_token
 from rekryt.portal.models import PortalToken
 
 LIFETIME = timedelta(days=90)
@@ -24,19 +23,15 @@ LIFETIME = timedelta(days=90)
 _SHAPE = re.compile(r"\A[A-Za-z0-9_-]{43}\Z")
 
 
-def hash_token(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
 def mint(candidate: Candidate) -> str:
     """Create a token for `candidate` and return the raw value (never stored)."""
     now = timezone.now()
     # Expired links are useless; dropping them here keeps the table small.
     PortalToken.objects.filter(candidate=candidate, expires_at__lt=now).delete()
-    raw = secrets.token_urlsafe(32)
+    raw, digest = new_token()
     PortalToken.objects.create(
         candidate=candidate,
-        token_hash=hash_token(raw),
+        token_hash=digest,
         created_at=now,
         expires_at=now + LIFETIME,
     )

@@ -18,6 +18,7 @@ from rekryt.applications.actions import message_values
 from rekryt.applications.models import Application, Event, EventKind, Outcome, record
 from rekryt.candidates.models import Candidate
 from rekryt.jobs.models import Stage, StageKind
+from rekryt.lib.tokens import new_token
 from rekryt.messaging import outbox
 from rekryt.messaging.models import Message, MessageStatus, TemplateKind
 from rekryt.surveys.models import (
@@ -28,7 +29,6 @@ from rekryt.surveys.models import (
     SurveyQuestion,
     SurveyStatus,
     month_of,
-    new_token,
 )
 
 # The receipt goes first; the survey about applying a day later.

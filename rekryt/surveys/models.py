@@ -5,8 +5,6 @@ Answers are confidential. Staff pages read aggregates and comments through
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from datetime import date, datetime, timedelta
 
 from django.db import models
@@ -49,16 +47,6 @@ def band_of(score: int) -> str:
     if score >= 7:
         return Band.PASSIVE
     return Band.DETRACTOR
-
-
-def hash_token(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
-def new_token() -> tuple[str, str]:
-    """A fresh (raw, hash) pair: 256 random bits; only the hash is stored."""
-    raw = secrets.token_urlsafe(32)
-    return raw, hash_token(raw)
 
 
 class Survey(models.Model):

@@ -12,9 +12,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from rekryt.lib.tokens import hash_token
 from rekryt.surveys.actions import extra_answers, opt_out_of_surveys, record_answer
 from rekryt.surveys.forms import AnswerForm
-from rekryt.surveys.models import Survey, SurveyQuestion, band_of, hash_token
+from rekryt.surveys.models import Survey, SurveyQuestion, band_of
 
 FOLLOW_UPS = {
     "promoter": _("What was best?"),

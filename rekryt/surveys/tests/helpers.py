@@ -10,9 +10,10 @@ from typing import Any
 import time_machine
 from django.utils import timezone
 
+from rekryt.lib.tokens import hash_token
 from rekryt.ops.duties import run_until_idle
 from rekryt.surveys.duties import SendSurveys
-from rekryt.surveys.models import Survey, SurveyAnswer, SurveyStatus, hash_token
+from rekryt.surveys.models import Survey, SurveyAnswer, SurveyStatus
 
 _events = itertools.count(10_000_000)
 

@@ -8,7 +8,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from rekryt.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyStatus, new_token
+from rekryt.lib.tokens import new_token
+from rekryt.surveys.models import Survey, SurveyAnswer, SurveyQuestion, SurveyStatus
 from rekryt.surveys.tests.helpers import make_answer
 
 pytestmark = pytest.mark.django_db
