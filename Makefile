@@ -43,6 +43,7 @@ season: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -q -r rekryt -ll -x '*/tests/*,*/migrations/*'
 
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy rekryt
