@@ -46,7 +46,10 @@ def envlist(name: str, default: list[str]) -> list[str]:
 def mandatory_secret(name: str) -> str:
     value = os.environ.get(name, "")
     if not value:
-        raise RuntimeError(f"{name} must be set when DEBUG is off (see .env.example)")
+        raise RuntimeError(
+            f"{name} must be set when DEBUG is off (see .env.example). "
+            "For local development run with DEBUG=true, as `make run` does."
+        )
     return value
 
 
