@@ -31,9 +31,11 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
 INSTALLED_APPS = [
     "rekryt.accounts",
+    "rekryt.audit",
     "rekryt.jobs",
     "rekryt.candidates",
     "rekryt.messaging",
+    "rekryt.privacy",
     "rekryt.applications",
     "rekryt.portal",
     "rekryt.surveys",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("rekryt.jobs.urls")),
     path("", include("rekryt.applications.apply_urls")),
     path("portal/", include("rekryt.portal.urls")),
+    path("", include("rekryt.privacy.urls")),
     path("", include("rekryt.surveys.urls")),
     # Staff.
     path("staff/", include("rekryt.promises.urls")),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("staff/", include("rekryt.messaging.urls")),
     path("staff/settings/", include("rekryt.accounts.settings_urls")),
     path("staff/settings/", include("rekryt.applications.settings_urls")),
+    path("staff/audit/", include("rekryt.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

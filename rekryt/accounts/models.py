@@ -104,6 +104,51 @@ class Organisation(models.Model):
         _("at most one survey per candidate per (days)"), default=30
     )
 
+    # Privacy notice (GDPR Art. 13): the controller and what happens to data.
+    legal_name = models.CharField(
+        _("legal name of the controller"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to use the company name."),
+    )
+    org_number = models.CharField(_("organisation number"), max_length=20, blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True, max_length=500)
+    dpo_email = models.EmailField(
+        _("data protection officer"),
+        blank=True,
+        help_text=_("Only if you have appointed one."),
+    )
+    privacy_recipients = models.TextField(
+        _("who else receives applicants' data"),
+        blank=True,
+        max_length=2000,
+        help_text=_("For example your hosting provider or a recruitment agency."),
+    )
+    # Retention (rekryt.privacy): what is kept, for how long.
+    retention_months = models.PositiveSmallIntegerField(
+        _("anonymise applications that did not lead to a hire after (months)"),
+        default=24,
+        help_text=_("Counted from the final decision. Swedish practice is 24 months."),
+    )
+    consent_months = models.PositiveSmallIntegerField(
+        _("consent to future contact lasts (months)"), default=12
+    )
+    consent_renewal_days = models.PositiveSmallIntegerField(
+        _("ask to renew consent this many days before it ends"), default=30
+    )
+    retention_grace_days = models.PositiveSmallIntegerField(
+        _("grace period before removal (days)"),
+        default=7,
+        help_text=_("Items are listed in the preview this long before they are removed."),
+    )
+    audit_retention_months = models.PositiveSmallIntegerField(
+        _("keep the audit log for (months)"), default=36
+    )
+    # Staff accounts.
+    require_two_factor = models.BooleanField(
+        _("require two-factor authentication for all staff"), default=False
+    )
+
     class Meta:
         verbose_name = _("organisation")
 
@@ -114,6 +159,10 @@ class Organisation(models.Model):
         self.pk = 1
         super().save(*args, **kwargs)  # type: ignore[arg-type]
         cache.delete(self.CACHE_KEY)
+
+    @property
+    def controller_name(self) -> str:
+        return self.legal_name or self.name
 
     @classmethod
     def get(cls) -> Organisation:

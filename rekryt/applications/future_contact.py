@@ -13,9 +13,11 @@ from django.views.decorators.http import require_http_methods
 
 from rekryt.accounts.models import Organisation
 from rekryt.applications.forms import current_language
-from rekryt.applications.models import Application, FutureContactConsent
+from rekryt.applications.models import Application
 from rekryt.applications.rejections import read_future_contact_token
 from rekryt.lib.ratelimit import client_ip
+from rekryt.privacy.consent import record_consent
+from rekryt.privacy.models import ConsentMethod, ConsentPurpose
 
 
 def consent_sentence() -> str:
@@ -42,12 +44,14 @@ def future_contact(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         answer = request.POST.get("answer")
         if answer in ("yes", "no"):
-            FutureContactConsent.objects.create(
-                candidate=application.candidate,
+            record_consent(
+                application.candidate,
+                purpose=ConsentPurpose.FUTURE_CONTACT,
                 given=answer == "yes",
                 text=sentence,
+                method=ConsentMethod.EMAIL_LINK,
                 language=current_language(),
-                ip=client_ip(request) or None,
+                ip=client_ip(request),
             )
             context["answered"] = answer
         else:

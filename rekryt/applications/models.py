@@ -261,21 +261,29 @@ class BulkRejection(models.Model):
         return 100 if not self.total else int(100 * self.done / self.total)
 
 
-class FutureContactConsent(models.Model):
-    """A candidate's answer to "may we contact you about future roles?", with
-    the exact sentence they answered, as evidence of the consent."""
+class AnonymisedApplication(models.Model):
+    """What is left of an application after its retention period: enough for
+    statistics (job, stages passed, month applied and decided, source,
+    outcome, reason), nothing that could point at the person."""
 
-    candidate = models.ForeignKey(
-        Candidate, on_delete=models.CASCADE, related_name="future_contact_consents"
+    job = models.ForeignKey(Job, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Stage ids in the order the application passed them.
+    stages_passed = models.JSONField(default=list, blank=True)
+    ended_stage = models.ForeignKey(Stage, null=True, on_delete=models.SET_NULL, related_name="+")
+    applied_month = models.DateField()
+    decided_month = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=40, blank=True)
+    heard_from = models.CharField(max_length=20, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    rejection_reason = models.ForeignKey(
+        RejectionReason, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    given = models.BooleanField()
-    text = models.TextField()
-    language = models.CharField(max_length=2)
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    reason_kind = models.CharField(max_length=10, blank=True)
+    anonymised_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["-created_at", "-pk"]
+        ordering = ["-applied_month", "-pk"]
+        indexes = [models.Index(fields=["job", "applied_month"], name="anon_job_month")]
 
     def __str__(self) -> str:
-        return f"{self.candidate_id}: {self.given}"
+        return f"anonymised application {self.pk}"

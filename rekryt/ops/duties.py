@@ -6,10 +6,9 @@ An app with background work defines `DUTIES = [SomeDuty, ...]` in
 from __future__ import annotations
 
 import logging
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
+from rekryt.lib.appmodules import app_modules
 
 log = logging.getLogger(__name__)
 
@@ -29,15 +28,7 @@ class Duty:
 
 def load_duties() -> list[Duty]:
     duties: list[Duty] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("rekryt."):
-            continue
-        try:
-            module = import_module(f"{config.name}.duties")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.duties":
-                raise
-            continue
+    for module in app_modules("duties"):
         duties.extend(cls() for cls in getattr(module, "DUTIES", []))
     return duties
 

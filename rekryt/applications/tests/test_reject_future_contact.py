@@ -11,7 +11,8 @@ from django.core import signing
 from django.utils import timezone
 
 from rekryt.applications.actions import reopen
-from rekryt.applications.models import FutureContactConsent, RejectionReason
+from rekryt.applications.models import RejectionReason
+from rekryt.privacy.models import Consent
 from rekryt.applications.rejections import FUTURE_CONTACT_SALT, reject_application
 from rekryt.messaging.models import Message, MessageStatus
 from rekryt.ops.duties import run_until_idle
@@ -61,14 +62,14 @@ def test_a_get_shows_the_question_and_records_nothing(client, rita, application,
     assert response.status_code == 200
     page = response.content.decode()
     assert "may keep my details and contact me about future roles" in page
-    assert not FutureContactConsent.objects.exists()
+    assert not Consent.objects.exists()
 
 
 def test_a_post_records_the_consent_with_the_sentence(client, rita, application, reason, org):
     reject_application(application, reason, rita, keep_in_mind=True)
     response = client.post(answer_path(application), {"answer": "yes"})
     assert response.status_code == 200
-    consent = FutureContactConsent.objects.get()
+    consent = Consent.objects.get()
     assert consent.candidate == application.candidate
     assert consent.given is True
     assert consent.text == (
@@ -81,7 +82,7 @@ def test_a_post_records_the_consent_with_the_sentence(client, rita, application,
 def test_a_no_is_recorded_too(client, rita, application, reason):
     reject_application(application, reason, rita, keep_in_mind=True)
     client.post(answer_path(application), {"answer": "no"})
-    assert FutureContactConsent.objects.get().given is False
+    assert Consent.objects.get().given is False
 
 
 def test_a_tampered_or_foreign_token_gets_one_generic_error(client, rita, application, reason):
@@ -94,7 +95,7 @@ def test_a_tampered_or_foreign_token_gets_one_generic_error(client, rita, applic
         response = client.post(bad, {"answer": "yes"})
         assert response.status_code == 404
         assert "This link does not work" in response.content.decode()
-    assert not FutureContactConsent.objects.exists()
+    assert not Consent.objects.exists()
 
 
 def test_an_expired_token_gets_the_same_error(client, rita, application, reason):
