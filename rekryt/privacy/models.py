@@ -68,8 +68,10 @@ class ConsentQuerySet(models.QuerySet["Consent"]):
 
     def in_force(self, now: object = None) -> ConsentQuerySet:
         now = now or timezone.now()
-        return self.latest_per_purpose().filter(given=True).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        return (
+            self.latest_per_purpose()
+            .filter(given=True)
+            .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
         )
 
 

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from rekryt.applications.actions import reopen
 from rekryt.applications.models import RejectionReason
-from rekryt.privacy.models import Consent
 from rekryt.applications.rejections import FUTURE_CONTACT_SALT, reject_application
 from rekryt.messaging.models import Message, MessageStatus
 from rekryt.ops.duties import run_until_idle
+from rekryt.privacy.models import Consent
 
 
 @pytest.fixture(autouse=True)
