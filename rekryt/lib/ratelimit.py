@@ -16,11 +16,11 @@ from django.conf import settings
 from django.core.cache import cache
 
 
-def client_ip(request: Any) -> str:
+def client_address(request: Any) -> str | None:
     """The client's address, trusting X-Forwarded-For only as far as
     TRUSTED_PROXY_COUNT says: each trusted proxy appends the address it was
     reached from, so the client is that many entries from the right. Anything
-    a client wrote further left is ignored, so it cannot dodge the limit."""
+    a client wrote further left is ignored. None when it is not an address."""
     remote = request.META.get("REMOTE_ADDR", "")
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies > 0:
@@ -32,12 +32,19 @@ def client_ip(request: Any) -> str:
         if forwarded:
             remote = forwarded[-min(proxies, len(forwarded))]
     try:
-        address = ipaddress.ip_address(remote)
+        return str(ipaddress.ip_address(remote))
     except ValueError:
+        return None
+
+
+def client_ip(request: Any) -> str:
+    """Who to count for rate limits: the client's address, or for IPv6 its
+    whole /64, since one person gets a /64 and could rotate through it."""
+    remote = client_address(request)
+    if remote is None:
         return "unknown"
+    address = ipaddress.ip_address(remote)
     if address.version == 6:
-        # One person gets a whole /64; counting single addresses would let
-        # them rotate through it.
         return str(ipaddress.ip_network(f"{address}/64", strict=False))
     return str(address)
 

@@ -1,0 +1,42 @@
+"""Writing to the audit log: `record(...)` from views, actions and signals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+
+from rekryt.audit.models import AuditEntry
+from rekryt.lib.ratelimit import client_address
+
+
+def record(
+    action: str,
+    *,
+    request: HttpRequest | None = None,
+    actor: Any = None,
+    target: models.Model | None = None,
+    target_type: str = "",
+    target_id: object = "",
+    summary: str = "",
+) -> AuditEntry:
+    """Add one entry. The actor defaults to the request's user; the target is
+    stored as its model label and primary key, never as its name."""
+    if actor is None and request is not None:
+        user = getattr(request, "user", None)
+        actor = user if user is not None and user.is_authenticated else None
+    if target is not None:
+        target_type = target._meta.label_lower
+        target_id = target.pk
+    return AuditEntry.objects.create(
+        actor=actor,
+        actor_label=getattr(actor, "username", "")[:150] if actor is not None else "",
+        action=action,
+        target_type=target_type[:60],
+        target_id=str(target_id or "")[:40],
+        summary=summary[:300],
+        path=request.path[:300] if request is not None else "",
+        ip=client_address(request) if request is not None else None,
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:200] if request is not None else "",
+    )
