@@ -32,6 +32,9 @@ PLACEHOLDERS: dict[str, StrOrPromise] = {
     "rejection_reason": _("the reason for the decision, in the candidate's language"),
     "hear_by": _("the date the candidate is promised to hear from us by"),
     "survey_url": _("the link to the candidate survey"),
+    "consent_url": _("the link to renew or withdraw consent"),
+    "consent_until": _("the date the candidate's consent ends"),
+    "download_url": _("the one-time link to download the candidate's data"),
 }
 
 
@@ -47,6 +50,8 @@ class TemplateKind(models.TextChoices):
     PORTAL_LINK = "portal_link", _("A new link to your applications")
     SURVEY_INVITATION = "survey_invitation", _("Candidate survey")
     FUTURE_CONTACT = "future_contact", _("May we contact you about future roles?")
+    CONSENT_RENEWAL = "consent_renewal", _("Renew your consent")
+    DATA_EXPORT = "data_export", _("Your data is ready to download")
 
 
 def placeholder_errors(text: str) -> list[str]:
