@@ -32,8 +32,10 @@ DATA_MIGRATIONS = [
     "rekryt.jobs.migrations.0004_stage_automation_defaults",
     "rekryt.applications.migrations.0006_default_candidate_emails",
     "rekryt.portal.migrations.0002_default_templates",
+    "rekryt.portal.migrations.0003_data_export_templates",
     "rekryt.promises.migrations.0002_default_templates",
     "rekryt.surveys.migrations.0002_survey_defaults",
+    "rekryt.privacy.migrations.0002_default_templates",
 ]
 
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from rekryt.accounts.forms import OrganisationForm
 from rekryt.accounts.models import Organisation, User
+from rekryt.audit.log import record
+from rekryt.audit.models import Action
 
 
 @admin.register(User)
@@ -52,6 +54,39 @@ class UserAdmin(BaseUserAdmin):
             },
         ),
     )
+
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        """Role and activity changes made here are audited like the ones on
+        the staff page (rekryt.accounts.actions)."""
+        before = (
+            User.objects.filter(pk=obj.pk).values("role", "is_active").first() if change else None
+        )
+        super().save_model(request, obj, form, change)
+        if before is None:
+            record(Action.SECURITY, request=request, target=obj, summary="Created a staff account")
+            return
+        if before["role"] != obj.role:
+            record(
+                Action.ROLE_CHANGE,
+                request=request,
+                target=obj,
+                summary=f"Role changed from {before['role']} to {obj.role}",
+            )
+        if before["is_active"] != obj.is_active:
+            if not obj.is_active:
+                from rekryt.accounts.actions import end_sessions
+
+                end_sessions(obj)
+            record(
+                Action.SECURITY,
+                request=request,
+                target=obj,
+                summary=(
+                    "Reactivated a staff account"
+                    if obj.is_active
+                    else "Deactivated a staff account"
+                ),
+            )
 
 
 @admin.register(Organisation)

@@ -9,7 +9,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from rekryt.accounts.models import Organisation, hex_colour
+from rekryt.accounts.models import Organisation, Role, StaffInvite, User, hex_colour
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 # The first bytes decide the type: the file name and the browser's declared
@@ -111,3 +111,68 @@ class OrganisationForm(forms.ModelForm):
         if commit and self.previous_logo and organisation.logo.name != self.previous_logo:
             organisation.logo.storage.delete(self.previous_logo)
         return organisation
+
+
+class InviteForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    email = forms.EmailField(label=_("Email"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.INTERVIEWER)
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].strip()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Someone on the staff already has this email address."))
+        return email
+
+
+class AcceptInviteForm(forms.Form):
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args: Any, invite: StaffInvite, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.invite = invite
+
+    def clean(self) -> dict[str, Any]:
+        from django.contrib.auth import password_validation
+
+        cleaned = super().clean() or {}
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif first:
+            probe = User(
+                username=self.invite.email,
+                email=self.invite.email,
+                first_name=self.invite.first_name,
+                last_name=self.invite.last_name,
+            )
+            try:
+                password_validation.validate_password(first, probe)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class SecuritySettingsForm(forms.Form):
+    require_two_factor = forms.BooleanField(
+        label=_("Require two-factor authentication for all staff"),
+        required=False,
+        help_text=_(
+            "Staff without an authenticator app or passkey are sent to set one up "
+            "before they can use Rekryt."
+        ),
+    )

@@ -171,3 +171,64 @@ class Organisation(models.Model):
             org, _created = cls.objects.get_or_create(pk=1)
             cache.set(cls.CACHE_KEY, org, 60)
         return org
+
+
+class StaffInviteQuerySet(models.QuerySet["StaffInvite"]):
+    def pending(self) -> StaffInviteQuerySet:
+        from django.utils import timezone
+
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class StaffInvite(models.Model):
+    """An invitation for a new staff member. The email carries the raw token;
+    only its SHA-256 is stored (rekryt.lib.tokens). Single use, and it
+    expires after `StaffInvite.VALID_DAYS` days."""
+
+    VALID_DAYS = 7
+
+    email = models.EmailField(_("email"))
+    first_name = models.CharField(_("first name"), max_length=150)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invites_accepted",
+        help_text="The account created when the invitation was accepted.",
+    )
+
+    objects = StaffInviteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("staff invitation")
+
+    def __str__(self) -> str:
+        return f"Invitation {self.pk}"
+
+    @property
+    def is_pending(self) -> bool:
+        from django.utils import timezone
+
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -25,6 +26,9 @@ from rekryt.jobs.career import source_from
 from rekryt.jobs.models import Job, JobStatus
 from rekryt.lib.ratelimit import Limit, client_ip
 from rekryt.lib.uploads import oversized_fields
+from rekryt.privacy.consent import record_consent
+from rekryt.privacy.models import ConsentMethod, ConsentPurpose, PrivacyNotice
+from rekryt.privacy.notice import current_notice
 
 APPLIED_SALT = "rekryt.applications.applied"
 # The confirmation link names the candidate, so it stops working after a while.
@@ -51,7 +55,11 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         return _post(request, job)
     form = ApplyForm(
-        initial={"submission_key": new_submission_key(), "source": source_from(request.GET)}
+        initial={
+            "submission_key": new_submission_key(),
+            "source": source_from(request.GET),
+            "notice_version": current_notice().version,
+        }
     )
     return _show(request, job, form)
 
@@ -76,7 +84,31 @@ def _post(request: HttpRequest, job: Job) -> HttpResponse:
     form.discard_used()
     if created:
         applications.hit(who)
+        record_privacy_choices(application, form, language[:2], who)
     return redirect_to_applied(application)
+
+
+def record_privacy_choices(
+    application: Application, form: ApplyForm, language: str, ip: str | None
+) -> None:
+    """Which notice version the form showed, and the optional future-contact
+    consent with the exact sentence the checkbox carried."""
+    version = form.cleaned_data.get("notice_version")
+    notice = PrivacyNotice.objects.filter(version=version).first() if version else None
+    notice = notice or current_notice()
+    with transaction.atomic():
+        Application.objects.filter(pk=application.pk).update(notice=notice)
+        if form.cleaned_data.get("future_contact"):
+            record_consent(
+                application.candidate,
+                purpose=ConsentPurpose.FUTURE_CONTACT,
+                given=True,
+                text=str(form.fields["future_contact"].label),
+                method=ConsentMethod.APPLY_FORM,
+                language=language,
+                ip=ip,
+                notice=notice,
+            )
 
 
 def _earlier_submit(job: Job, form: ApplyForm) -> Application | None:
@@ -96,7 +128,8 @@ def _earlier_submit(job: Job, form: ApplyForm) -> Application | None:
 
 
 def _show(request: HttpRequest, job: Job, form: ApplyForm) -> HttpResponse:
-    return render(request, "applications/apply.html", {"job": job, "form": form})
+    context = {"job": job, "form": form, "notice": current_notice()}
+    return render(request, "applications/apply.html", context)
 
 
 def _too_many(request: HttpRequest, retry_after: int) -> HttpResponse:

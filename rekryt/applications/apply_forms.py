@@ -24,6 +24,8 @@ from rekryt.candidates.pending import discard_pending, find_pending, store_pendi
 from rekryt.jobs.career import source_from
 from rekryt.lib.middleware import too_large_message
 from rekryt.lib.sniff import Checked, RejectedFile, check_document
+from rekryt.privacy.consent import consent_sentence
+from rekryt.privacy.models import ConsentPurpose
 
 # File fields and the Document kind each becomes.
 FILE_KINDS = {"cv": DocumentKind.CV, "cover_letter_file": DocumentKind.COVER_LETTER}
@@ -156,6 +158,8 @@ class ApplyForm(forms.Form):
         label=_("I have read how my information is handled."),
         error_messages={"required": _("Please confirm that you have read the privacy notice.")},
     )
+    # Optional and unticked: future roles need consent, the application does not.
+    future_contact = forms.BooleanField(required=False)
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -164,9 +168,12 @@ class ApplyForm(forms.Form):
     )
     source = SourceField(required=False, widget=forms.HiddenInput)
     submission_key = forms.RegexField(regex=_KEY, max_length=32, widget=forms.HiddenInput)
+    # The privacy notice version the form showed (rekryt.privacy.notice).
+    notice_version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, oversized: set[str] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
+        self.fields["future_contact"].label = consent_sentence(ConsentPurpose.FUTURE_CONTACT)
         if self.is_bound and not _KEY.match(str(self.data.get("submission_key", ""))):
             # A missing or altered key gets a fresh one, so the re-shown form
             # still protects the next submit against double clicks.

@@ -112,6 +112,10 @@ class Application(models.Model):
     heard_from = models.CharField(max_length=20, choices=Source.choices, blank=True)
     language = models.CharField(max_length=2, default="sv")
     submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # The privacy notice version shown on the form when the candidate applied.
+    notice = models.ForeignKey(
+        "privacy.PrivacyNotice", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     stage_entered_at = models.DateTimeField(default=timezone.now)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)

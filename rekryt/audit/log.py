@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import models
 from django.http import HttpRequest
 
 from rekryt.audit.models import AuditEntry
+from rekryt.lib.middleware import SECRET_URL_ARGUMENTS
 from rekryt.lib.ratelimit import client_address
+
+# What was recorded while the current request ran. The audit middleware sets
+# it, so it can leave out its generic entry when a view recorded a precise one.
+written: ContextVar[list[str] | None] = ContextVar("audit_written", default=None)
+
+
+def logged_path(request: HttpRequest) -> str:
+    """The request's path with secrets from the URL (a portal or download
+    token, an invitation, a password-reset key) replaced by "…"."""
+    path = request.path
+    match = getattr(request, "resolver_match", None)
+    for name in SECRET_URL_ARGUMENTS.intersection(match.kwargs if match is not None else {}):
+        value = str(match.kwargs[name])  # type: ignore[union-attr]
+        if value:
+            path = path.replace(value, "…")
+    return path[:300]
 
 
 def record(
@@ -29,14 +47,18 @@ def record(
     if target is not None:
         target_type = target._meta.label_lower
         target_id = target.pk
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         actor=actor,
         actor_label=getattr(actor, "username", "")[:150] if actor is not None else "",
         action=action,
         target_type=target_type[:60],
         target_id=str(target_id or "")[:40],
         summary=summary[:300],
-        path=request.path[:300] if request is not None else "",
+        path=logged_path(request) if request is not None else "",
         ip=client_address(request) if request is not None else None,
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:200] if request is not None else "",
     )
+    seen = written.get()
+    if seen is not None:
+        seen.append(action)
+    return entry

@@ -60,12 +60,22 @@ class RequestSizeLimitMiddleware:
         return self.get_response(request)
 
 
+# URL arguments that carry a secret (magic links, survey links, invitations,
+# allauth's password-reset key). Pages reached by them send no Referer at
+# all, so the secret cannot travel on, not even to our own access logs.
+SECRET_URL_ARGUMENTS = frozenset({"token", "key", "uidb36"})
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and SECRET_URL_ARGUMENTS.intersection(match.kwargs):
+            # Set before SecurityMiddleware, whose SECURE_REFERRER_POLICY is a default.
+            response["Referrer-Policy"] = "no-referrer"
         response.setdefault("Content-Security-Policy", CSP)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")

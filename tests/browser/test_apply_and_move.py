@@ -42,7 +42,7 @@ def test_a_candidate_applies_and_a_recruiter_moves_the_card(
     page.goto(f"{live_server.url}/staff/login/")
     page.fill("#id_username", "rita")
     page.fill("#id_password", "pw-rita")
-    page.locator("form button[type=submit]").click()
+    page.locator("form.login button[type=submit]").click()
     page.wait_for_url("**/staff/")
     page.goto(f"{live_server.url}/staff/jobs/{job.pk}/board/")
     card = page.locator(f"[data-application='{application.pk}']")

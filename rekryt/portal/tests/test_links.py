@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from conftest import make_application
 from rekryt.applications.actions import queue_email
+from rekryt.candidates.portal_session import CANDIDATE_KEY
 from rekryt.portal.models import PortalToken
-from rekryt.portal.session import CANDIDATE_KEY
 from rekryt.portal.tests.conftest import link_for, sign_in
 from rekryt.portal.tokens import hash_token, mint
 

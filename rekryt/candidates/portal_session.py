@@ -1,4 +1,4 @@
-"""The portal session: which candidate this browser belongs to.
+"""The candidate portal session: which candidate this browser belongs to.
 
 A portal session is separate from staff logins. Signing in to the portal
 ends any staff login in the browser, and a request with a logged-in staff user

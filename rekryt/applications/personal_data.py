@@ -1,0 +1,127 @@
+"""Applications, their timelines and notes, for export and erasure (see
+rekryt.candidates.personal_data for the contract).
+
+Notes written by staff are the candidate's personal data too, so they are
+exported; their authors are shown by role, not by name, and so are
+colleagues a note names in full. Erasing
+a candidate anonymises each application (rekryt.applications.anonymise), so
+statistics keep its shape and nothing that points at the person."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.utils import translation
+
+from rekryt.applications.anonymise import anonymise_application
+from rekryt.applications.models import Application, Event, EventKind, Note
+from rekryt.candidates.models import Candidate
+from rekryt.candidates.personal_data import iso
+from rekryt.privacy.erasure import add_counts
+
+
+def staff_role(user: Any) -> str | None:
+    """Who did it, as a role: the export names no member of staff."""
+    if user is None:
+        return None
+    with translation.override("en"):
+        return str(user.get_role_display())
+
+
+def staff_names() -> dict[str, str]:
+    """Full names of staff, each with its role: a note that names a colleague
+    shows the role instead ("ask [Hiring manager]")."""
+    from django.contrib.auth import get_user_model
+
+    names: dict[str, str] = {}
+    with translation.override("en"):
+        for user in (
+            get_user_model().objects.exclude(last_name="").only("first_name", "last_name", "role")
+        ):
+            full = f"{user.first_name} {user.last_name}".strip()
+            if len(full) >= 5:
+                names[full] = f"[{user.get_role_display()}]"  # type: ignore[attr-defined]
+    return names
+
+
+def without_staff_names(text: str, names: dict[str, str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(re.escape(name), names[name], text, flags=re.IGNORECASE)
+    return text
+
+
+def export(candidate: Candidate) -> dict[str, Any]:
+    applications = list(
+        Application.objects.filter(candidate=candidate)
+        .select_related("job", "stage", "ended_stage", "rejection_reason", "notice")
+        .order_by("created_at", "pk")
+    )
+    ids = [a.pk for a in applications]
+    events: dict[int, list[Event]] = {pk: [] for pk in ids}
+    for event in Event.objects.filter(application_id__in=ids).select_related("actor"):
+        events[event.application_id].append(event)
+    notes: dict[int, list[Note]] = {pk: [] for pk in ids}
+    for note in Note.objects.filter(application_id__in=ids).select_related("author"):
+        notes[note.application_id].append(note)
+    names = staff_names() if any(notes.values()) else {}
+    result = []
+    for a in applications:
+        timeline = events[a.pk]
+        reason = a.rejection_reason
+        result.append(
+            {
+                "id": a.pk,
+                "job": a.job.title,
+                "applied_at": iso(a.created_at),
+                "stage": a.stage.name,
+                "outcome": a.outcome,
+                "ended_at": iso(a.ended_at),
+                "ended_in_stage": a.ended_stage.name if a.ended_stage else None,
+                "reason": reason.name_in(candidate.language) if reason else None,
+                "keep_in_mind_for_future_roles": a.keep_in_mind,
+                "about": a.about,
+                "cover_letter": a.cover_letter,
+                "source": a.source,
+                "heard_from": a.heard_from,
+                "language": a.language,
+                "privacy_notice_version": a.notice.version if a.notice else None,
+                "stage_history": [
+                    {
+                        "from": (e.data or {}).get("from_name"),
+                        "to": (e.data or {}).get("to_name"),
+                        "at": iso(e.created_at),
+                    }
+                    for e in timeline
+                    if e.kind == EventKind.STAGE_MOVED
+                ],
+                "timeline": [
+                    {
+                        "kind": e.kind,
+                        "at": iso(e.created_at),
+                        "by_staff_role": staff_role(e.actor),
+                        "data": e.data or {},
+                    }
+                    for e in timeline
+                ],
+                "notes": [
+                    {
+                        "text": without_staff_names(n.body, names),
+                        "written_at": iso(n.created_at),
+                        "by_staff_role": staff_role(n.author),
+                    }
+                    for n in notes[a.pk]
+                ],
+            }
+        )
+    return {"applications": result}
+
+
+def erase(candidate: Candidate) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    applications = list(Application.objects.filter(candidate=candidate))
+    for application in applications:
+        anonymised = anonymise_application(application)
+        add_counts(counts, {"applications_anonymised": 1})
+        add_counts(counts, getattr(anonymised, "erased_counts", {}))
+    return counts

@@ -1,0 +1,117 @@
+"""The candidate's own details, documents and search entry, for the
+registerutdrag (export) and erasure (see rekryt.privacy.erasure).
+
+Every app that holds personal data has a module like this one, found by
+`rekryt.lib.appmodules.app_modules("personal_data")`:
+
+- `export(candidate) -> dict`: JSON-able sections for data.json;
+- `erase(candidate) -> dict[str, int]`: remove or scrub what the app holds
+  about the person, returning counts (never names);
+- optionally `erase_application(application) -> dict[str, int]`: the same for
+  one application, called when an application is anonymised.
+
+Files are removed only after the transaction commits, so a rolled-back
+erasure loses nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Q
+
+from rekryt.candidates.models import Candidate, Document, PendingUpload, SearchEntry
+
+
+def iso(moment: Any) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def archive_name(document: Document) -> str:
+    """The document's name inside the export ZIP: generated, never the uploader's."""
+    return f"documents/{document.pk}-{document.kind}.{document.extension}"
+
+
+def export(candidate: Candidate) -> dict[str, Any]:
+    documents = Document.objects.filter(candidate=candidate).order_by("created_at", "pk")
+    return {
+        "candidate": {
+            "first_name": candidate.first_name,
+            "last_name": candidate.last_name,
+            "email": candidate.email,
+            "phone": candidate.phone,
+            "link": candidate.link,
+            "language": candidate.language,
+            "surveys_opt_out": candidate.surveys_opt_out,
+            "created_at": iso(candidate.created_at),
+            "updated_at": iso(candidate.updated_at),
+        },
+        "documents": [
+            {
+                "id": d.pk,
+                "file": archive_name(d),
+                "kind": d.kind,
+                "original_name": d.original_name,
+                "content_type": d.content_type,
+                "size": d.size,
+                "sha256": d.sha256,
+                "application_id": d.application_id,
+                "uploaded_at": iso(d.created_at),
+            }
+            for d in documents
+        ],
+    }
+
+
+def remove_files_on_commit(files: list[Any]) -> None:
+    """Delete stored files once the rows that named them are gone for good."""
+    named = [(f.storage, f.name) for f in files if f and f.name]
+
+    def remove() -> None:
+        for storage, name in named:
+            storage.delete(name)
+
+    transaction.on_commit(remove)
+
+
+def _erase_documents(documents: Any) -> int:
+    documents = list(documents)
+    hashes = {d.sha256 for d in documents}
+    # An upload parked on a form that failed for another reason is the same
+    # file; it carries no candidate, so the hash is the link.
+    pending = list(PendingUpload.objects.filter(sha256__in=hashes)) if hashes else []
+    remove_files_on_commit([d.file for d in documents] + [p.file for p in pending])
+    Document.objects.filter(pk__in=[d.pk for d in documents]).delete()
+    PendingUpload.objects.filter(pk__in=[p.pk for p in pending]).delete()
+    return len(documents) + len(pending)
+
+
+def purge_search_index() -> None:
+    """Deleted rows leave their words in SQLite's FTS5 segments until those
+    are merged. Rebuild the index so the words are gone from the shadow
+    tables too (secure_delete then zeroes the freed pages). PostgreSQL's GIN
+    index follows the table: VACUUM removes dead entries."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO candidates_search_fts(candidates_search_fts) VALUES ('rebuild')"
+        )
+
+
+def erase_application(application: Any) -> dict[str, int]:
+    removed = _erase_documents(Document.objects.filter(application=application))
+    if removed:
+        # The candidate's other documents stay searchable; these words go.
+        from rekryt.candidates.search import index_candidate
+
+        index_candidate(application.candidate)
+        purge_search_index()
+    return {"documents": removed}
+
+
+def erase(candidate: Candidate) -> dict[str, int]:
+    documents = _erase_documents(Document.objects.filter(Q(candidate=candidate)))
+    search, _by_model = SearchEntry.objects.filter(candidate=candidate).delete()
+    purge_search_index()
+    return {"documents": documents, "search_entries": search}

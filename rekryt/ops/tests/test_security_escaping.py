@@ -1,0 +1,101 @@
+"""Nothing bypasses autoescaping without a review. Every `|safe`,
+`{% autoescape off %}`, `mark_safe(` and `SafeString(` in the project is
+listed here with the reason it is safe; a new one fails this test until it
+has been reviewed and added. `format_html` escapes its arguments, so only a
+format string built from data (an f-string or %) is refused."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]  # the rekryt package
+
+TEMPLATE_PATTERNS = {
+    "|safe": re.compile(r"\|\s*safe(seq)?\b"),
+    "autoescape off": re.compile(r"{%\s*autoescape\s+off\s*%}"),
+}
+CODE_PATTERNS = {
+    "mark_safe": re.compile(r"\bmark_safe\("),
+    "SafeString": re.compile(r"\bSafeString\("),
+}
+
+# (file under rekryt/, kind) -> (how many, why it is safe)
+REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
+    ("jobs/jsonld.py", "mark_safe"): (
+        1,
+        "JSON with <, > and & \\u-escaped: cannot close the script",
+    ),
+    ("jobs/jsonld.py", "SafeString"): (1, "an empty string"),
+    ("messaging/rendering.py", "mark_safe"): (
+        1,
+        "placeholder values escaped before format_map; the rest is the admin's own template",
+    ),
+    ("applications/cards.py", "mark_safe"): (
+        3,
+        "a constant SVG icon, the constant ' selected', and cards each built by format_html",
+    ),
+    ("portal/actions.py", "mark_safe"): (1, "the whole text escaped before urlize/linebreaks"),
+    # Plain-text emails and files: never shown as HTML, so escaping would only
+    # put &amp; into a candidate's inbox.
+    ("promises/templates/promises/email/digest.txt", "autoescape off"): (1, "plain-text email"),
+    ("privacy/templates/privacy/rights/export_readme.txt", "autoescape off"): (
+        1,
+        "plain-text README inside the candidate's own data export",
+    ),
+    ("accounts/templates/accounts/email/invite_message.txt", "autoescape off"): (
+        1,
+        "plain-text email",
+    ),
+    ("portal/templates/portal/email/staff_message.txt", "autoescape off"): (1, "plain-text email"),
+    ("portal/templates/portal/email/staff_message_subject.txt", "autoescape off"): (
+        1,
+        "plain-text subject, made one line by the outbox",
+    ),
+}
+
+
+def files(pattern: str):
+    for path in sorted(ROOT.rglob(pattern)):
+        relative = path.relative_to(ROOT).as_posix()
+        if "/tests/" in f"/{relative}" or relative.startswith(("locale/", "static/")):
+            continue
+        yield relative, path.read_text(encoding="utf-8")
+
+
+def found_uses() -> Counter[tuple[str, str]]:
+    uses: Counter[tuple[str, str]] = Counter()
+    for relative, text in files("*.py"):
+        for kind, pattern in CODE_PATTERNS.items():
+            uses[(relative, kind)] += len(pattern.findall(text))
+    for suffix in ("*.html", "*.txt", "*.xml", "*.svg"):
+        for relative, text in files(suffix):
+            if "/templates/" not in f"/{relative}":
+                continue
+            for kind, pattern in TEMPLATE_PATTERNS.items():
+                uses[(relative, kind)] += len(pattern.findall(text))
+    return +uses  # drop the zeros
+
+
+def test_every_unescaped_output_is_reviewed():
+    found = found_uses()
+    expected = Counter({key: count for key, (count, _why) in REVIEWED.items()})
+    new = {key: n for key, n in found.items() if n > expected.get(key, 0)}
+    assert not new, (
+        "Output that bypasses autoescaping was added. Make sure no user-controlled value "
+        "reaches it unescaped, then list it in REVIEWED in "
+        f"rekryt/ops/tests/test_security_escaping.py with the reason: {new}"
+    )
+    gone = {key: n for key, n in expected.items() if found.get(key, 0) < n}
+    assert not gone, f"REVIEWED lists uses that are gone; update the counts: {gone}"
+
+
+def test_format_html_is_never_given_a_built_format_string():
+    built = re.compile(r"format_html\(\s*(f[\"']|[\"'][^\"']*[\"']\s*%|[\"'][^\"']*[\"']\.format)")
+    offenders = [relative for relative, text in files("*.py") if built.search(text)]
+    assert not offenders, f"format_html needs a constant format string: {offenders}"
+
+
+def test_the_reviewed_reasons_are_written():
+    assert all(why.strip() for _count, why in REVIEWED.values())

@@ -1,0 +1,467 @@
+"""Role × URL matrix: every URL of the project is classified here, and every
+staff URL is checked against every persona.
+
+- anonymous visitors are sent to the login page (or get 404/405);
+- staff without the role, and staff outside the job's team (otto, ivan),
+  get 404, never the page;
+- the roles that may use it get neither 403 nor 404.
+
+A URL added anywhere in the project and missing from ACCESS fails
+`test_every_url_is_classified` with a message saying what to add."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from conftest import make_application
+from rekryt.accounts.models import StaffInvite
+from rekryt.applications.actions import Upload
+from rekryt.applications.models import Application, BulkRejection, RejectionReason
+from rekryt.candidates.models import DocumentKind
+from rekryt.jobs.models import Job, StageTemplate
+from rekryt.messaging.models import EmailTemplate, Message
+from rekryt.privacy.models import AccessRequest, LegalHold, RequestChannel, RequestKind
+from rekryt.surveys.models import SurveyQuestion
+
+# Who may use a URL.
+PUBLIC = "public"  # anyone: career site, application form, portal, surveys
+SIGN_IN = "sign-in"  # signing in and out, invitations, allauth's own pages
+STAFF = "staff"  # every signed-in staff member
+DECIDERS = "deciders"  # everyone but interviewers
+ON_JOB = "on-job"  # admins, recruiters and the job's hiring team
+RECRUITERS = "recruiters"  # admins and recruiters
+ADMINS = "admins"  # admins only
+
+PERSONAS = ["alice", "rita", "hanna", "otto", "ivan"]
+ALLOWED: dict[str, set[str]] = {
+    STAFF: {"alice", "rita", "hanna", "otto", "ivan"},
+    DECIDERS: {"alice", "rita", "hanna", "otto"},
+    ON_JOB: {"alice", "rita", "hanna"},
+    RECRUITERS: {"alice", "rita"},
+    ADMINS: {"alice"},
+}
+
+
+@dataclass
+class World:
+    """Real objects for URL arguments, on `job` (hanna's team, not otto's)."""
+
+    job: Job
+    application: Application
+    document_pk: int
+    stage_pk: int
+    message_pk: int
+    template_pk: int
+    stage_template_pk: int
+    reason_pk: int
+    question_pk: int
+    bulk_pk: int
+    invite_pk: int
+    person_pk: int
+    hold_pk: int
+    request_pk: int
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def build_world(job: Job, person_pk: int) -> World:
+    upload = Upload(
+        kind=DocumentKind.CV,
+        file=ContentFile(PDF, name="upload"),
+        original_name="cv.pdf",
+        content_type="application/pdf",
+        size=len(PDF),
+        sha256=hashlib.sha256(PDF).hexdigest(),
+    )
+    application = make_application(job, uploads=[upload])
+    message = Message.objects.filter(application=application).first()
+    assert message is not None, "the application form queues a confirmation"
+    Message.objects.filter(pk=message.pk).update(to_mailbox=True)
+    reason = RejectionReason.objects.first()
+    assert reason is not None
+    bulk = BulkRejection.objects.create(job=job, reason=reason, total=0)
+    invite = StaffInvite.objects.create(
+        email="new@example.com",
+        first_name="New",
+        role="interviewer",
+        token_hash=hashlib.sha256(str(application.pk).encode()).hexdigest(),
+        expires_at=timezone.now() + timedelta(days=7),
+    )
+    hold = LegalHold.objects.create(candidate=application.candidate, reason="A dispute")
+    access_request = AccessRequest.objects.create(
+        candidate=application.candidate,
+        kind=RequestKind.ERASURE,
+        channel=RequestChannel.EMAIL,
+        due_at=timezone.now() + timedelta(days=30),
+    )
+    return World(
+        job=job,
+        application=application,
+        document_pk=application.documents.get().pk,
+        stage_pk=job.stages.first().pk,  # type: ignore[union-attr]
+        message_pk=message.pk,
+        template_pk=EmailTemplate.objects.first().pk,  # type: ignore[union-attr]
+        stage_template_pk=StageTemplate.objects.first().pk,  # type: ignore[union-attr]
+        reason_pk=reason.pk,
+        question_pk=SurveyQuestion.objects.create(text_sv="Fråga", text_en="Question").pk,
+        bulk_pk=bulk.pk,
+        invite_pk=invite.pk,
+        person_pk=person_pk,
+        hold_pk=hold.pk,
+        request_pk=access_request.pk,
+    )
+
+
+Args = Callable[[World], dict[str, Any]]
+
+
+def none(w: World) -> dict[str, Any]:
+    return {}
+
+
+def slug(w: World) -> dict[str, Any]:
+    return {"slug": w.job.slug}
+
+
+def slug_token(w: World) -> dict[str, Any]:
+    return {"slug": w.job.slug, "token": "no-such-token"}
+
+
+def token(w: World) -> dict[str, Any]:
+    return {"token": "no-such-token"}
+
+
+def version(w: World) -> dict[str, Any]:
+    return {"version": 1}
+
+
+def purpose(w: World) -> dict[str, Any]:
+    return {"purpose": "future_contact"}
+
+
+def hold(w: World) -> dict[str, Any]:
+    return {"pk": w.hold_pk}
+
+
+def access_request(w: World) -> dict[str, Any]:
+    return {"pk": w.request_pk}
+
+
+def job(w: World) -> dict[str, Any]:
+    return {"pk": w.job.pk}
+
+
+def job_stage(w: World) -> dict[str, Any]:
+    return {"pk": w.job.pk, "stage_pk": w.stage_pk}
+
+
+def application(w: World) -> dict[str, Any]:
+    return {"pk": w.application.pk}
+
+
+def candidate(w: World) -> dict[str, Any]:
+    return {"pk": w.application.candidate_id}
+
+
+def document(w: World) -> dict[str, Any]:
+    return {"pk": w.document_pk}
+
+
+def message(w: World) -> dict[str, Any]:
+    return {"pk": w.message_pk}
+
+
+def template(w: World) -> dict[str, Any]:
+    return {"pk": w.template_pk}
+
+
+def stage_template(w: World) -> dict[str, Any]:
+    return {"pk": w.stage_template_pk}
+
+
+def reason(w: World) -> dict[str, Any]:
+    return {"pk": w.reason_pk}
+
+
+def question(w: World) -> dict[str, Any]:
+    return {"pk": w.question_pk}
+
+
+def bulk(w: World) -> dict[str, Any]:
+    return {"pk": w.bulk_pk}
+
+
+def invite(w: World) -> dict[str, Any]:
+    return {"pk": w.invite_pk}
+
+
+def person(w: World) -> dict[str, Any]:
+    return {"pk": w.person_pk}
+
+
+# Every URL name of the project -> (who may use it, its arguments).
+ACCESS: dict[str, tuple[str, Args]] = {
+    # Public: the career site, the application form, the portal, surveys.
+    "brand_css": (PUBLIC, none),
+    "organisation_logo": (PUBLIC, none),
+    "healthz": (PUBLIC, none),
+    "career_list": (PUBLIC, none),
+    "career_job": (PUBLIC, slug),
+    "sitemap": (PUBLIC, none),
+    "apply": (PUBLIC, slug),
+    "applied": (PUBLIC, slug_token),
+    "future_contact": (PUBLIC, token),
+    "portal_home": (PUBLIC, none),
+    "portal_token": (PUBLIC, token),
+    "portal_new_link": (PUBLIC, none),
+    "portal_new_link_sent": (PUBLIC, none),
+    "portal_sign_out": (PUBLIC, none),
+    "portal_signed_out": (PUBLIC, none),
+    "portal_details": (PUBLIC, none),
+    "portal_write": (PUBLIC, application),
+    "portal_withdraw": (PUBLIC, application),
+    "portal_cv": (PUBLIC, application),
+    "survey_thanks": (PUBLIC, none),
+    "survey_answer": (PUBLIC, token),
+    "survey_unsubscribe": (PUBLIC, token),
+    "set_language": (PUBLIC, none),
+    "privacy_notice": (PUBLIC, none),
+    "privacy_notice_version": (PUBLIC, version),
+    "privacy_consent_renew": (PUBLIC, token),
+    "portal_privacy": (PUBLIC, none),
+    "portal_privacy_consent": (PUBLIC, purpose),
+    "rights_portal_data": (PUBLIC, none),
+    "rights_portal_link": (PUBLIC, none),
+    "rights_portal_link_sent": (PUBLIC, none),
+    "rights_portal_erase": (PUBLIC, none),
+    "rights_portal_erase_sent": (PUBLIC, none),
+    "rights_portal_download": (PUBLIC, token),
+    # Signing in: reachable before login by design.
+    "accept_invite": (SIGN_IN, none),
+    "account_email": (SIGN_IN, none),  # allauth's email page, switched off (404)
+    "socialaccount_connections": (SIGN_IN, none),  # allauth's SSO links page, off (404)
+    # allauth's redirects from its old social URLs (RedirectView, unnamed).
+    "staff/account/social/connections/": (SIGN_IN, none),
+    "staff/account/social/login/cancelled/": (SIGN_IN, none),
+    "staff/account/social/login/error/": (SIGN_IN, none),
+    "staff/account/social/signup/": (SIGN_IN, none),
+    # Staff.
+    "dashboard": (STAFF, none),
+    "candidate_list": (STAFF, none),
+    "board": (ON_JOB, job),
+    "board_column": (ON_JOB, job_stage),
+    "application_detail": (ON_JOB, application),
+    "application_move": (ON_JOB, application),
+    "application_outcome": (ON_JOB, application),
+    "application_reopen": (ON_JOB, application),
+    "application_note": (ON_JOB, application),
+    "application_reject": (ON_JOB, application),
+    "bulk_reject": (ON_JOB, job),
+    "bulk_rejection": (ON_JOB, bulk),
+    "candidate_detail": (ON_JOB, candidate),
+    "document_download": (ON_JOB, document),
+    "waiting": (DECIDERS, none),
+    "waiting_figures": (DECIDERS, none),
+    "job_create": (RECRUITERS, none),
+    "job_edit": (RECRUITERS, job),
+    "job_publish": (RECRUITERS, job),
+    "job_close": (RECRUITERS, job),
+    "job_close_confirm": (RECRUITERS, job),
+    "job_stages": (RECRUITERS, job),
+    "job_stage_rename": (RECRUITERS, job_stage),
+    "job_stage_move": (RECRUITERS, job_stage),
+    "job_stage_delete": (RECRUITERS, job_stage),
+    "message_cancel": (RECRUITERS, message),
+    "cnps_dashboard": (RECRUITERS, none),
+    "cnps_export": (RECRUITERS, none),
+    "stage_templates": (ADMINS, none),
+    "stage_template_rename": (ADMINS, stage_template),
+    "stage_template_move": (ADMINS, stage_template),
+    "stage_template_delete": (ADMINS, stage_template),
+    "mailbox": (ADMINS, none),
+    "mailbox_message": (ADMINS, message),
+    "mailbox_message_html": (ADMINS, message),
+    "outbox": (ADMINS, none),
+    "template_list": (ADMINS, none),
+    "template_edit": (ADMINS, template),
+    "template_preview_html": (ADMINS, template),
+    "survey_questions": (ADMINS, none),
+    "survey_question_edit": (ADMINS, question),
+    "settings_home": (ADMINS, none),
+    "settings_organisation": (ADMINS, none),
+    "settings_security": (ADMINS, none),
+    "settings_reasons": (ADMINS, none),
+    "settings_reason_edit": (ADMINS, reason),
+    "settings_reason_move": (ADMINS, reason),
+    "settings_reason_active": (ADMINS, reason),
+    "settings_reason_delete": (ADMINS, reason),
+    "staff_people": (ADMINS, none),
+    "staff_invite": (ADMINS, none),
+    "staff_invite_revoke": (ADMINS, invite),
+    "staff_person": (ADMINS, person),
+    "rights_candidate": (ON_JOB, candidate),
+    "privacy_holds": (RECRUITERS, none),
+    "privacy_hold_candidate": (RECRUITERS, candidate),
+    "privacy_hold_job": (RECRUITERS, job),
+    "privacy_hold_release": (RECRUITERS, hold),
+    "privacy_staff_consent": (RECRUITERS, candidate),
+    "privacy_retention": (RECRUITERS, none),
+    "rights_request_list": (RECRUITERS, none),
+    "rights_request_new": (RECRUITERS, none),
+    "rights_request_detail": (RECRUITERS, access_request),
+    "rights_request_export": (RECRUITERS, access_request),
+    "rights_request_extend": (RECRUITERS, access_request),
+    "rights_request_answered": (RECRUITERS, access_request),
+    "rights_request_refuse": (RECRUITERS, access_request),
+    "rights_request_erase": (RECRUITERS, access_request),
+    "rights_candidate_export": (RECRUITERS, candidate),
+    "rights_candidate_erase": (RECRUITERS, candidate),
+    "audit_log": (ADMINS, none),
+    "audit_export": (ADMINS, none),
+}
+
+# Views of django-allauth (sign-in, password reset, two-factor set-up, single
+# sign-on), mounted under /staff/account/. allauth does its own checks; the
+# accounts app's tests cover how Rekryt uses them.
+SIGN_IN_PACKAGES = ("allauth.",)
+# Django's admin at /admin/ has its own login and is_staff check; it is left
+# out of this matrix (rekryt/accounts/tests/test_admin.py covers it).
+EXCLUDED_PREFIXES = ("admin/",)
+
+
+@dataclass
+class Route:
+    key: str  # the URL name, or the route when the pattern has no name
+    route: str
+    module: str
+
+
+def walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[Route]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or ""
+            spaced = f"{namespace}:{inner}" if namespace and inner else inner or namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), spaced)
+        elif isinstance(pattern, URLPattern):
+            route = prefix + str(pattern.pattern)
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            module = getattr(pattern.callback, "__module__", "") or ""
+            yield Route(key=name or route, route=route, module=module)
+
+
+def project_routes() -> list[Route]:
+    return [
+        r
+        for r in walk(get_resolver().url_patterns)
+        if not r.route.startswith(EXCLUDED_PREFIXES) and not r.module.startswith(SIGN_IN_PACKAGES)
+    ]
+
+
+def test_every_url_is_classified() -> None:
+    missing = sorted(
+        {f"{r.key}  (/{r.route}, {r.module})" for r in project_routes()}
+        - {f"{r.key}  (/{r.route}, {r.module})" for r in project_routes() if r.key in ACCESS}
+    )
+    assert not missing, (
+        "These URLs are not in the role × URL matrix. Add each to ACCESS in "
+        "rekryt/ops/tests/test_url_matrix.py with who may use it (PUBLIC, SIGN_IN, STAFF, "
+        "DECIDERS, ON_JOB, RECRUITERS, ADMINS) and a function building its arguments from "
+        "real objects:\n  " + "\n  ".join(missing)
+    )
+
+
+def test_the_matrix_lists_no_url_that_is_gone() -> None:
+    known = {r.key for r in project_routes()}
+    stale = sorted(set(ACCESS) - known)
+    assert not stale, f"ACCESS names URLs that no longer exist; remove them: {stale}"
+
+
+def test_every_unnamed_or_allauth_url_is_outside_staff_pages_we_own() -> None:
+    # allauth's pages live under /staff/account/ only, so no Rekryt staff page
+    # can hide behind the SIGN_IN_PACKAGES rule.
+    for r in walk(get_resolver().url_patterns):
+        if r.module.startswith(SIGN_IN_PACKAGES):
+            assert r.route.startswith(("staff/account/", "staff/login/", "staff/logout/")), r
+
+
+def visit(client: Any, url: str) -> Any:
+    """GET, or POST with an empty form when the view takes only POST."""
+    response = client.get(url)
+    if response.status_code == 405:
+        response = client.post(url, {})
+    if getattr(response, "streaming", False):
+        b"".join(response.streaming_content)
+    return response
+
+
+STAFF_URLS = sorted(name for name, (who, _args) in ACCESS.items() if who in ALLOWED)
+PUBLIC_URLS = sorted(name for name, (who, _args) in ACCESS.items() if who == PUBLIC)
+
+
+@pytest.fixture
+def personas(alice: Any, rita: Any, hanna: Any, otto: Any, ivan: Any, other_job: Any) -> Any:
+    return {"alice": alice, "rita": rita, "hanna": hanna, "otto": otto, "ivan": ivan}
+
+
+@pytest.mark.parametrize("name", STAFF_URLS)
+def test_staff_url_matrix(client: Any, personas: Any, job: Job, name: str) -> None:
+    who, args = ACCESS[name]
+    world = build_world(job, personas["ivan"].pk)
+    url = reverse(name, kwargs=args(world))
+    assert url.startswith("/staff/"), f"{name} is a staff URL outside /staff/: {url}"
+
+    response = visit(client, url)
+    if response.status_code == 302:
+        assert response["Location"].startswith(reverse("login")), (name, response["Location"])
+    else:
+        assert response.status_code in (404, 405), (name, "anonymous", response.status_code)
+
+    allowed = ALLOWED[who]
+    for persona in PERSONAS:
+        if persona in allowed:
+            continue
+        client.force_login(personas[persona])
+        status = visit(client, url).status_code
+        assert status == 404, f"{persona} must get 404 from {name} ({url}), got {status}"
+
+    # Whether the view answers GET at all, asked as someone who may use it
+    # (a role check may come before the method check).
+    client.force_login(personas[min(allowed, key=PERSONAS.index)])
+    takes_get = client.get(url).status_code != 405
+    for persona in PERSONAS:
+        if persona not in allowed:
+            continue
+        if not takes_get:
+            # Fresh objects for each POST: it may close, delete or move things.
+            url = reverse(name, kwargs=args(build_world(job, personas["ivan"].pk)))
+        client.force_login(personas[persona])
+        status = visit(client, url).status_code
+        assert status not in (403, 404), f"{persona} may use {name} ({url}) but got {status}"
+        assert status < 500
+
+
+@pytest.mark.parametrize("name", PUBLIC_URLS)
+def test_public_urls_need_no_login(client: Any, job: Job, ivan: Any, name: str) -> None:
+    _who, args = ACCESS[name]
+    response = client.get(reverse(name, kwargs=args(build_world(job, ivan.pk))))
+    assert response.status_code < 500
+    if response.status_code == 302:
+        assert not response["Location"].startswith(reverse("login")), name
+
+
+def test_the_django_admin_requires_login(client: Any, rita: Any) -> None:
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+    client.force_login(rita)
+    assert client.get("/admin/").status_code in (302, 404)
