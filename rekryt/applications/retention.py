@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from rekryt.accounts.models import Organisation
 from rekryt.applications.models import Application, Outcome
 from rekryt.candidates.models import Candidate
+from rekryt.lib.months import add_months
 from rekryt.privacy.holds import held_job_ids
 from rekryt.privacy.models import Consent
-from rekryt.privacy.months import add_months
 from rekryt.privacy.retention import Item, Rule, describe_date, grace, held_candidates
 
 ENDED = [Outcome.REJECTED, Outcome.WITHDRAWN]

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from rekryt.accounts.models import Organisation, User
 from rekryt.candidates.models import Candidate
+from rekryt.lib.months import add_months
 from rekryt.privacy.models import Consent, ConsentMethod, ConsentPurpose, PrivacyNotice
-from rekryt.privacy.months import add_months
 
 
 def consent_sentence(purpose: str) -> str:

@@ -8,7 +8,6 @@ holds counts, never names."""
 
 from __future__ import annotations
 
-from calendar import monthrange
 from datetime import datetime
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rekryt.candidates.models import Candidate
+from rekryt.lib.months import add_months
 
 
 class PrivacyNotice(models.Model):
@@ -179,11 +179,9 @@ class RequestStatus(models.TextChoices):
 
 
 def one_month_after(moment: datetime) -> datetime:
-    """GDPR Art. 12(3): "within one month of receipt". Calendar month, same day;
-    a day that does not exist in the next month (31 January) becomes its last day."""
-    year, month = (moment.year + 1, 1) if moment.month == 12 else (moment.year, moment.month + 1)
-    day = min(moment.day, monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
+    """GDPR Art. 12(3): "within one month of receipt": the same day next
+    month, or its last day when it has no such day (31 January)."""
+    return add_months(moment, 1)
 
 
 class AccessRequest(models.Model):

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from rekryt.accounts.models import Organisation
 from rekryt.candidates.models import Candidate
+from rekryt.lib.months import add_months
 from rekryt.lib.tokens import hash_token, new_token
 from rekryt.messaging import outbox
 from rekryt.messaging.models import TemplateKind
@@ -27,7 +28,6 @@ from rekryt.privacy.models import (
     RequestChannel,
     RequestKind,
     RequestStatus,
-    one_month_after,
 )
 
 LINK_VALID_FOR = timedelta(hours=24)
@@ -36,14 +36,8 @@ MAX_EXTENSION_MONTHS = 2
 SOON = timedelta(days=7)
 
 
-def months_after(moment: datetime, months: int) -> datetime:
-    for _i in range(months):
-        moment = one_month_after(moment)
-    return moment
-
-
 def latest_allowed_deadline(request: AccessRequest) -> datetime:
-    return months_after(request.received_at, 1 + MAX_EXTENSION_MONTHS)
+    return add_months(request.received_at, 1 + MAX_EXTENSION_MONTHS)
 
 
 @dataclass
@@ -157,7 +151,7 @@ def extend(request: AccessRequest, *, months: int, reason: str) -> bool:
     """Move the deadline to `months` (1 or 2) after the first one, with the reason."""
     if not request.is_open or not 1 <= months <= MAX_EXTENSION_MONTHS or not reason.strip():
         return False
-    request.due_at = months_after(request.received_at, 1 + months)
+    request.due_at = add_months(request.received_at, 1 + months)
     request.extension_reason = reason.strip()
     request.save(update_fields=["due_at", "extension_reason"])
     return True

@@ -15,10 +15,10 @@ from rekryt.accounts.models import Organisation
 from rekryt.applications.actions import set_outcome
 from rekryt.applications.models import AnonymisedApplication, Application, Outcome, RejectionReason
 from rekryt.candidates.models import Candidate
+from rekryt.lib.months import add_months
 from rekryt.ops.duties import run_until_idle
 from rekryt.privacy.holds import place_hold, release_hold
 from rekryt.privacy.models import ErasureRecord, LegalHold, RetentionRun
-from rekryt.privacy.months import add_months
 from rekryt.privacy.retention import all_rules, claim_run, preview, run_batch
 
 pytestmark = pytest.mark.django_db(transaction=True)

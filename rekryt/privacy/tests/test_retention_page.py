@@ -13,8 +13,8 @@ from django.utils import timezone
 from conftest import make_application
 from rekryt.applications.models import Application, Outcome
 from rekryt.candidates.models import Candidate
+from rekryt.lib.months import add_months
 from rekryt.privacy.models import LegalHold, RetentionRun
-from rekryt.privacy.months import add_months
 
 pytestmark = pytest.mark.django_db
 

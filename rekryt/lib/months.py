@@ -1,4 +1,5 @@
-"""Calendar-month arithmetic for retention periods ("24 months after the decision")."""
+"""Calendar-month arithmetic: retention periods ("24 months after the decision")
+and GDPR deadlines ("within one month of receipt")."""
 
 from __future__ import annotations
 
