@@ -14,6 +14,12 @@ ORGANISATION = {
     "website": "https://norrskenlogistik.example",
     "default_language": "sv",
     "country": "SE",
+    "org_number": "556677-8899",
+    "postal_address": "Box 112\n981 22 Kiruna",
+    "privacy_recipients": (
+        "Vår driftleverantör Nordhost AB, som lagrar systemet i Sverige, och de "
+        "chefer som ingår i rekryteringsgruppen för tjänsten."
+    ),
 }
 STAFF_DOMAIN = "norrskenlogistik.example"
 

@@ -39,7 +39,12 @@ from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
 from rekryt.demo.plan import Opening, Plan, Step, plan_applications
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, stages_for
+from rekryt.lib.months import add_months
 from rekryt.messaging.models import Message, MessageStatus
+from rekryt.privacy.holds import place_hold
+from rekryt.privacy.models import RequestChannel, RequestKind, RequestStatus
+from rekryt.privacy.notice import current_notice
+from rekryt.privacy.requests import close, register
 from rekryt.surveys.models import SurveyCursor
 
 DEFAULT_SEED = 7  # any fixed number: the same seed gives the same company
@@ -64,6 +69,7 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         timelines = [play(rng, plan) for plan in sorted(plans, key=lambda p: p.applied_at)]
         played = [t for t in timelines if t is not None]
         backdate(played)
+        add_privacy_cases(played, staff, now)
         # The history is the past: the survey duty starts reading after it,
         # so the first worker start sends no surveys about old events.
         last_event = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
@@ -74,6 +80,49 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         jobs=len(openings),
         candidates=len({t.candidate_id for t in played}),
         applications=len(played),
+    )
+
+
+def add_privacy_cases(played: list[Timeline], staff: dict[str, User], now: datetime) -> None:
+    """What a privacy officer finds on a normal day: the notice published, an
+    access request that came by letter and is due in five days, one answered
+    through the portal, and a legal hold on a candidate who disputes a decision."""
+    current_notice()
+    rejected = list(
+        Application.objects.filter(
+            pk__in=[t.application_id for t in played], outcome=Outcome.REJECTED
+        )
+        .select_related("candidate")
+        .order_by("pk")[:3]
+    )
+    if len(rejected) < 3:
+        return
+    admin = staff["astrid"]
+    letter, portal, disputed = (a.candidate for a in rejected)
+    register(
+        candidate=letter,
+        kind=RequestKind.ACCESS,
+        channel=RequestChannel.POST,
+        received_at=add_months(now + timedelta(days=5), -1),
+        requester=letter.full_name,
+        details="Begär registerutdrag enligt artikel 15 GDPR, inklusive intervjuanteckningar.",
+        actor=admin,
+    )
+    answered = register(
+        candidate=portal,
+        kind=RequestKind.ACCESS,
+        channel=RequestChannel.PORTAL,
+        received_at=now - timedelta(days=3),
+        requester=portal.full_name,
+        details="",
+        actor=None,
+    )
+    close(answered, status=RequestStatus.ANSWERED, note="Laddade ner sina uppgifter.", actor=None)
+    place_hold(
+        candidate=disputed,
+        reason="Kandidaten har anmält beslutet till Diskrimineringsombudsmannen; "
+        "inget gallras förrän ärendet är avslutat.",
+        actor=admin,
     )
 
 

@@ -164,3 +164,14 @@ def test_it_does_nothing_with_if_empty_once_jobs_exist(output: str) -> None:
     counts = (Job.objects.count(), Application.objects.count(), User.objects.count())
     assert seed("--if-empty") == ""
     assert (Job.objects.count(), Application.objects.count(), User.objects.count()) == counts
+
+
+def test_it_shows_the_privacy_work_of_a_normal_day(output: str) -> None:
+    from rekryt.privacy.models import AccessRequest, LegalHold, PrivacyNotice, RequestStatus
+
+    assert PrivacyNotice.objects.exists()
+    assert "556677-8899" in PrivacyNotice.objects.get().text_sv
+    open_request = AccessRequest.objects.get(status=RequestStatus.OPEN)
+    assert timedelta(days=4) < open_request.due_at - timezone.now() < timedelta(days=6)
+    assert AccessRequest.objects.filter(status=RequestStatus.ANSWERED).count() == 1
+    assert LegalHold.objects.active().count() == 1
