@@ -15,6 +15,11 @@ from rekryt.accounts.models import Organisation, User
 from rekryt.privacy.models import PrivacyNotice
 
 
+def one_line(address: str) -> str:
+    """An address typed on several lines, as one line: "Box 112, 981 22 Kiruna"."""
+    return ", ".join(" ".join(line.split()) for line in address.splitlines() if line.strip())
+
+
 def _lines(*parts: str | None) -> str:
     return "\n".join(p for p in parts if p)
 
@@ -22,9 +27,7 @@ def _lines(*parts: str | None) -> str:
 def _text_en(org: Organisation) -> str:
     controller = org.controller_name
     number = f" (organisation number {org.org_number})" if org.org_number else ""
-    address = (
-        f"Postal address: {' '.join(org.postal_address.split())}" if org.postal_address else ""
-    )
+    address = f"Postal address: {one_line(org.postal_address)}" if org.postal_address else ""
     contact = org.privacy_contact or org.reply_to_email
     ask = f"write to {contact}" if contact else f"write to {controller}"
     recipients = " ".join(org.privacy_recipients.split())
@@ -106,7 +109,7 @@ def _text_en(org: Organisation) -> str:
 def _text_sv(org: Organisation) -> str:
     controller = org.controller_name
     number = f" (organisationsnummer {org.org_number})" if org.org_number else ""
-    address = f"Postadress: {' '.join(org.postal_address.split())}" if org.postal_address else ""
+    address = f"Postadress: {one_line(org.postal_address)}" if org.postal_address else ""
     contact = org.privacy_contact or org.reply_to_email
     ask = f"skriv till {contact}" if contact else f"skriv till {controller}"
     recipients = " ".join(org.privacy_recipients.split())

@@ -30,7 +30,7 @@ def test_the_text_says_what_article_13_requires_in_both_languages(configured):
     text_sv, text_en = generate()
     for expected in (
         "Exempelbolaget i Sverige AB (organisation number 556000-0000)",
-        "Storgatan 1 111 22 Stockholm",
+        "Storgatan 1, 111 22 Stockholm",
         "privacy@example.com",
         "dpo@example.com",
         "Hostia AB",
@@ -182,3 +182,9 @@ def test_a_change_saved_on_the_organisation_page_reaches_the_notice(client, org)
     org.save()
     page = client.get("/privacy/").content.decode()
     assert "dataskydd@example.com" in page and "version 2" in page
+
+
+def test_a_postal_address_on_several_lines_reads_as_one() -> None:
+    from rekryt.privacy.notice import one_line
+
+    assert one_line("Box 112\r\n  981 22  Kiruna\n") == "Box 112, 981 22 Kiruna"

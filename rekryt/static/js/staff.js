@@ -13,12 +13,15 @@
   }, true);
 
   // Mark the current section in the main navigation for screen readers and sight.
+  // A link whose section is wider than its own address says so in data-section.
   var path = window.location.pathname;
   var best = null;
+  var bestLength = 0;
   document.querySelectorAll(".staff-header nav a[href]").forEach(function (link) {
-    var href = link.getAttribute("href");
-    if (path.indexOf(href) === 0 && (!best || href.length > best.getAttribute("href").length)) {
+    var section = link.dataset.section || link.getAttribute("href");
+    if (path.indexOf(section) === 0 && section.length > bestLength) {
       best = link;
+      bestLength = section.length;
     }
   });
   if (best) {
