@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from rekryt.accounts.models import Organisation
@@ -25,6 +27,18 @@ def template_for(kind: str, language: str) -> EmailTemplate:
         if choice in by_language:
             return by_language[choice]
     raise EmailTemplate.DoesNotExist(f"No email template {kind!r}")
+
+
+def candidate_values(candidate: Any) -> dict[str, str]:
+    """The placeholders every email to a candidate can fill, whatever it is about."""
+    org = Organisation.get()
+    return {
+        "candidate_first_name": candidate.first_name,
+        "candidate_name": candidate.full_name,
+        "company": org.name,
+        "privacy_contact": org.privacy_contact,
+        "career_site_url": settings.SITE_URL + reverse("career_list"),
+    }
 
 
 def queue(

@@ -185,7 +185,6 @@ def send_new_link(email: str) -> LinkRequest:
     if candidate is None or not candidate.applications.exists():
         return LinkRequest(queued=False)
     bucket = int(timezone.now().timestamp()) // LINK_BUCKET_SECONDS
-    org = Organisation.get()
     outbox.queue(
         key=f"portal-link:{candidate.pk}:{bucket}",
         kind=TemplateKind.PORTAL_LINK,
@@ -193,11 +192,7 @@ def send_new_link(email: str) -> LinkRequest:
         to_email=candidate.email,
         to_name=candidate.full_name,
         values={
-            "candidate_first_name": candidate.first_name,
-            "candidate_name": candidate.full_name,
-            "company": org.name,
-            "career_site_url": settings.SITE_URL + reverse("career_list"),
-            "privacy_contact": org.privacy_contact,
+            **outbox.candidate_values(candidate),
         },
         candidate=candidate,
     )

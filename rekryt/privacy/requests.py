@@ -17,7 +17,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from rekryt.accounts.models import Organisation
 from rekryt.candidates.models import Candidate
 from rekryt.lib.months import add_months
 from rekryt.lib.tokens import hash_token, new_token
@@ -61,21 +60,13 @@ def send_download_link(candidate: Candidate) -> DownloadLink:
         token_expires_at=now + LINK_VALID_FOR,
     )
     url = settings.SITE_URL + reverse("rights_portal_download", args=[raw])
-    org = Organisation.get()
     outbox.queue(
         key=f"data-export:{request.pk}",
         kind=TemplateKind.DATA_EXPORT,
         language=candidate.language,
         to_email=candidate.email,
         to_name=candidate.full_name,
-        values={
-            "candidate_first_name": candidate.first_name,
-            "candidate_name": candidate.full_name,
-            "company": org.name,
-            "privacy_contact": org.privacy_contact,
-            "career_site_url": settings.SITE_URL + reverse("career_list"),
-            "download_url": url,
-        },
+        values={**outbox.candidate_values(candidate), "download_url": url},
         candidate=candidate,
     )
     return DownloadLink(request, url)

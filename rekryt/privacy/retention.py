@@ -34,7 +34,7 @@ from rekryt.accounts.models import Organisation
 from rekryt.lib.appmodules import app_modules
 from rekryt.lib.claims import unclaimed
 from rekryt.messaging.models import TemplateKind
-from rekryt.messaging.outbox import queue
+from rekryt.messaging.outbox import candidate_values, queue
 from rekryt.privacy.holds import candidates_on_held_jobs, held_candidate_ids
 from rekryt.privacy.models import Consent, ConsentMethod, RetentionRun
 
@@ -188,14 +188,7 @@ def send_renewal_email(consent: Consent) -> None:
         language=language,
         to_email=candidate.email,
         to_name=candidate.full_name,
-        values={
-            "candidate_first_name": candidate.first_name,
-            "candidate_name": candidate.full_name,
-            "company": Organisation.get().name,
-            "privacy_contact": Organisation.get().privacy_contact,
-            "consent_url": url,
-            "consent_until": until,
-        },
+        values={**candidate_values(candidate), "consent_url": url, "consent_until": until},
         candidate=candidate,
     )
 
