@@ -61,8 +61,11 @@ class RequestSizeLimitMiddleware:
 
 
 # URL arguments that carry a secret (magic links, survey links, invitations,
-# allauth's password-reset key). Pages reached by them send no Referer at
-# all, so the secret cannot travel on, not even to our own access logs.
+# allauth's password-reset key); the audit log stores such paths with "…".
+# Their pages keep the site's Referrer-Policy, same-origin, so the secret
+# never travels to another site. "no-referrer" would be stricter but makes
+# browsers send "Origin: null" with the page's own form posts, which the
+# CSRF check must refuse (tests/browser/test_privacy_without_javascript.py).
 SECRET_URL_ARGUMENTS = frozenset({"token", "key", "uidb36"})
 
 
@@ -72,10 +75,6 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        match = getattr(request, "resolver_match", None)
-        if match is not None and SECRET_URL_ARGUMENTS.intersection(match.kwargs):
-            # Set before SecurityMiddleware, whose SECURE_REFERRER_POLICY is a default.
-            response["Referrer-Policy"] = "no-referrer"
         response.setdefault("Content-Security-Policy", CSP)
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
