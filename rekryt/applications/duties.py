@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from rekryt.applications.models import BulkRejection
 from rekryt.applications.rejections import process_bulk_chunk
 from rekryt.lib.claims import claim_next, release
-from rekryt.ops.duties import Duty
+from rekryt.lib.duty import Duty
 
 # Far longer than one chunk takes, so a live worker keeps its claim.
 LEASE = timedelta(minutes=5)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from rekryt.accounts.models import Organisation
 from rekryt.audit.models import AuditEntry
-from rekryt.ops.duties import Duty
+from rekryt.lib.duty import Duty
 
 log = logging.getLogger(__name__)
 

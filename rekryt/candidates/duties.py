@@ -14,7 +14,7 @@ from rekryt.candidates.models import Document, PendingUpload, TextStatus
 from rekryt.candidates.pending import MAX_AGE as PENDING_UPLOAD_MAX_AGE
 from rekryt.candidates.search import index_candidate
 from rekryt.lib.claims import claim_next, release
-from rekryt.ops.duties import Duty
+from rekryt.lib.duty import Duty
 
 log = logging.getLogger(__name__)
 

@@ -11,10 +11,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from rekryt.lib.claims import claim_next, release
+from rekryt.lib.duty import Duty
 from rekryt.messaging import hooks
 from rekryt.messaging.delivery import DeliveryFailure, SmtpTransport, build_email, smtp_config
 from rekryt.messaging.models import Message, MessageStatus
-from rekryt.ops.duties import Duty
 
 log = logging.getLogger(__name__)
 

@@ -9,21 +9,11 @@ import logging
 from typing import Any
 
 from rekryt.lib.appmodules import app_modules
+from rekryt.lib.duty import Duty
 
 log = logging.getLogger(__name__)
 
-
-class Duty:
-    """One kind of background work. `handle_one` does one unit and says
-    whether there may be more; failures belong on the row it worked on."""
-
-    name = "duty"
-
-    def handle_one(self) -> bool:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        """Release resources held across a batch (an SMTP connection, say)."""
+__all__ = ["Duty", "load_duties", "run_until_idle"]
 
 
 def load_duties() -> list[Duty]:

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from rekryt.ops.duties import Duty
+from rekryt.lib.duty import Duty
 from rekryt.privacy.retention import claim_run, run_batch
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from rekryt.accounts.models import Organisation, Role, User
 from rekryt.applications.models import Application, Outcome
 from rekryt.lib.claims import claim_next, release
-from rekryt.ops.duties import Duty
+from rekryt.lib.duty import Duty
 from rekryt.promises.actions import send_status_update
 from rekryt.promises.digest import is_recipient, next_digest_time, send_digest
 from rekryt.promises.models import DigestSchedule

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from rekryt.applications.models import Event
 from rekryt.lib.claims import claim_next, release
-from rekryt.ops.duties import Duty
+from rekryt.lib.duty import Duty
 from rekryt.surveys.actions import plan_surveys, send_survey
 from rekryt.surveys.models import Survey, SurveyCursor, SurveyStatus
 
