@@ -17,9 +17,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from rekryt.accounts.models import Organisation
+from rekryt.applications.anonymise import anonymise_application
 from rekryt.applications.models import Application, Outcome
 from rekryt.candidates.models import Candidate
 from rekryt.lib.months import add_months
+from rekryt.privacy.erasure import LegalHoldActive, erase_candidate
 from rekryt.privacy.holds import held_job_ids
 from rekryt.privacy.models import Consent
 from rekryt.privacy.retention import Item, Rule, describe_date, grace, held_candidates
@@ -78,8 +80,6 @@ class AnonymiseEndedApplications:
         ]
 
     def apply(self, item: Item) -> bool:
-        from rekryt.applications.anonymise import anonymise_application
-
         found = self._due(timezone.now(), pk=item.pk)
         if not found:
             return False
@@ -153,8 +153,6 @@ class EraseCandidates:
         ]
 
     def apply(self, item: Item) -> bool:
-        from rekryt.privacy.erasure import LegalHoldActive, erase_candidate
-
         found = self._due(timezone.now(), pk=item.pk)
         # Its applications must have been anonymised first (an earlier rule);
         # erasing the candidate would otherwise delete them unanonymised.

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from rekryt.candidates.models import Candidate, Document, PendingUpload, SearchEntry
+from rekryt.candidates.search import index_candidate
 
 
 def iso(moment: Any) -> str | None:
@@ -106,8 +107,6 @@ def erase_application(application: Any) -> dict[str, int]:
     removed = _erase_documents(Document.objects.filter(application=application))
     if removed:
         # The candidate's other documents stay searchable; these words go.
-        from rekryt.candidates.search import index_candidate
-
         index_candidate(application.candidate)
         purge_search_index()
     return {"documents": removed}
