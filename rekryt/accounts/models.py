@@ -57,7 +57,8 @@ hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #1f5f8b."
 class Organisation(models.Model):
     """The employer or agency running this install (one row)."""
 
-    CACHE_KEY = "organisation:v1"
+    # Bump when fields change: a cached row from before a migration lacks them.
+    CACHE_KEY = "organisation:v2"
 
     name = models.CharField(_("company name"), max_length=200, default="Rekryt")
     logo = models.FileField(_("logo"), upload_to="logo/", blank=True)
