@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import make_job
 from rekryt.jobs.actions import close_job
@@ -43,4 +44,6 @@ def test_it_ignores_the_host_header(client, org, settings):
 
 def test_it_gives_each_job_its_last_change_date(client, org):
     job = make_job()
-    assert f"<lastmod>{job.updated_at:%Y-%m-%d}</lastmod>" in sitemap(client)
+    # The date in the site's time zone (Stockholm), as Django's sitemap writes it.
+    changed = timezone.localtime(job.updated_at)
+    assert f"<lastmod>{changed:%Y-%m-%d}</lastmod>" in sitemap(client)
