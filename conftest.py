@@ -12,8 +12,9 @@ import pytest
 from django.core.cache import cache
 
 from rekryt.accounts.models import Organisation, Role, User
-from rekryt.applications.actions import Submission, submit_application
+from rekryt.applications.actions import Submission
 from rekryt.applications.models import Application
+from rekryt.applications.submissions import submit_application
 from rekryt.jobs.actions import create_job, publish_job
 from rekryt.jobs.models import Job
 
@@ -36,6 +37,7 @@ DATA_MIGRATIONS = [
     "rekryt.promises.migrations.0002_default_templates",
     "rekryt.surveys.migrations.0002_survey_defaults",
     "rekryt.privacy.migrations.0002_default_templates",
+    "rekryt.applications.migrations.0011_repeated_application_email",
 ]
 
 
@@ -138,8 +140,7 @@ def make_application(job: Job, **fields: Any) -> Application:
         "language": job.language,
     }
     data.update(fields)
-    application, _created = submit_application(job, Submission(**data))
-    return application
+    return submit_application(job, Submission(**data)).application
 
 
 @pytest.fixture

@@ -4,12 +4,12 @@ writes the timeline Event and queues every email it causes."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import File
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -25,9 +25,7 @@ from rekryt.applications.models import (
     RejectionReason,
     record,
 )
-from rekryt.candidates.models import Candidate, Document, normalise_email
-from rekryt.candidates.search import index_candidate
-from rekryt.jobs.models import Job, Stage
+from rekryt.jobs.models import Stage
 from rekryt.messaging import outbox
 from rekryt.messaging.actions import cancel_message
 from rekryt.messaging.models import Message, MessageStatus
@@ -60,20 +58,35 @@ class Submission:
     submission_key: str | None = None
     uploads: list[Upload] = field(default_factory=list)
 
+    def snapshot(self) -> dict[str, str]:
+        return {
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "email": self.email.strip(),
+            "phone": self.phone,
+            "link": self.link,
+        }
+
+
+def email_date(moment: datetime, language: str) -> str:
+    """A date as an email in `language` writes it."""
+    with override(language):
+        return formats.date_format(timezone.localtime(moment), "j F Y")
+
 
 def message_values(application: Application) -> dict[str, Any]:
+    """The placeholders of an email about `application`. It greets the name
+    the application was sent with: that is who the email answers."""
     job = application.job
     org = Organisation.get()
     reply_by = application.created_at + timedelta(days=job.reply_within_days)
-    with override(application.language):
-        reply_by_text = formats.date_format(timezone.localtime(reply_by), "j F Y")
     return {
-        "candidate_first_name": application.candidate.first_name,
-        "candidate_name": application.candidate.full_name,
+        "candidate_first_name": application.first_name,
+        "candidate_name": application.full_name,
         "job_title": job.title,
         "company": org.name,
         "recruiter_name": job.recruiter.display_name if job.recruiter else org.name,
-        "reply_by": reply_by_text,
+        "reply_by": email_date(reply_by, application.language),
         "job_url": settings.SITE_URL + job.get_absolute_url(),
         "career_site_url": settings.SITE_URL + reverse("career_list"),
         "privacy_contact": org.privacy_contact,
@@ -95,7 +108,7 @@ def queue_email(
         kind=kind,
         language=application.language,
         to_email=application.candidate.email,
-        to_name=application.candidate.full_name,
+        to_name=application.full_name,
         values={**message_values(application), **(extra or {})},
         candidate=application.candidate,
         application=application,
@@ -103,81 +116,6 @@ def queue_email(
     )
     record(application, EventKind.MESSAGE_QUEUED, message=message.pk, subject=message.subject)
     return message
-
-
-def _candidate_for(sub: Submission) -> Candidate:
-    normalised = normalise_email(sub.email)
-    candidate = Candidate.objects.filter(email_normalised=normalised).first()
-    if candidate is None:
-        candidate = Candidate(email=sub.email.strip())
-        candidate.save()
-    return candidate
-
-
-def _update_contact_details(candidate: Candidate, sub: Submission) -> None:
-    """A new application carries the freshest contact details. Called only
-    when one is created: a resubmit for the same job changes nothing, so
-    typing someone's address cannot rename them."""
-    candidate.first_name = sub.first_name
-    candidate.last_name = sub.last_name
-    candidate.phone = sub.phone or candidate.phone
-    candidate.link = sub.link or candidate.link
-    candidate.language = sub.language
-    candidate.save()
-
-
-def _store_uploads(candidate: Candidate, application: Application, uploads: list[Upload]) -> None:
-    for upload in uploads:
-        doc = Document(
-            candidate=candidate,
-            application=application,
-            kind=upload.kind,
-            original_name=upload.original_name,
-            content_type=upload.content_type,
-            size=upload.size,
-            sha256=upload.sha256,
-        )
-        doc.file.save("upload", upload.file, save=False)
-        doc.save()
-        record(application, EventKind.DOCUMENT_ADDED, document=doc.pk, document_kind=upload.kind)
-
-
-def submit_application(job: Job, sub: Submission) -> tuple[Application, bool]:
-    """Create the application (or find the one this person already has for the
-    job) and run the first stage's automation, which by default queues the
-    receipt under the key `received:<pk>`. Returns (application, created)."""
-    if sub.submission_key:
-        existing = Application.objects.filter(submission_key=sub.submission_key).first()
-        if existing is not None:
-            return existing, False
-    try:
-        with transaction.atomic():
-            candidate = _candidate_for(sub)
-            previous = Application.objects.filter(candidate=candidate, job=job).first()
-            if previous is not None:
-                return previous, False
-            _update_contact_details(candidate, sub)
-            application = Application.objects.create(
-                candidate=candidate,
-                job=job,
-                stage=job.first_stage(),
-                about=sub.about,
-                cover_letter=sub.cover_letter,
-                source=sub.source[:40],
-                heard_from=sub.heard_from,
-                language=job.language,
-                submission_key=sub.submission_key,
-            )
-            record(application, EventKind.CREATED, source=application.source)
-            _store_uploads(candidate, application, sub.uploads)
-            index_candidate(candidate)
-            automations.on_enter(application, application.stage, created=True)
-    except IntegrityError:
-        # A concurrent double submit won the race: show its result.
-        if sub.submission_key:
-            return Application.objects.get(submission_key=sub.submission_key), False
-        raise
-    return application, True
 
 
 @transaction.atomic

@@ -6,11 +6,11 @@ the form, the action, and a redirect to the confirmation page (POST/redirect/GET
 
 from __future__ import annotations
 
-from datetime import timedelta
+import time
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,13 +18,14 @@ from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from rekryt.applications.actions import submit_application
 from rekryt.applications.apply_forms import ApplyForm, new_submission_key
-from rekryt.applications.models import Application
+from rekryt.applications.models import Application, Resubmission
+from rekryt.applications.submissions import submit_application
 from rekryt.candidates.models import normalise_email
 from rekryt.jobs.career import source_from
 from rekryt.jobs.models import Job, JobStatus
 from rekryt.lib.ratelimit import Limit, client_ip
+from rekryt.lib.sealed import seal, unseal
 from rekryt.lib.uploads import oversized_fields
 from rekryt.privacy.consent import record_consent
 from rekryt.privacy.models import ConsentMethod, ConsentPurpose, PrivacyNotice
@@ -73,19 +74,20 @@ def _post(request: HttpRequest, job: Job) -> HttpResponse:
     if form.is_bot:
         applications.hit(who)
         return _pretend_success(request, job, form)
-    earlier = _earlier_submit(job, form)
-    if earlier is not None:
-        return redirect_to_applied(earlier)
+    if _is_double_submit(job, form):
+        return redirect_to_applied(job, form)
     if not form.is_valid():
         form.keep_files()
         return _show(request, job, form)
     language = translation.get_language() or job.language
-    application, created = submit_application(job, form.submission(language[:2]))
+    submitted = submit_application(job, form.submission(language[:2]))
     form.discard_used()
-    if created:
-        applications.hit(who)
-        record_privacy_choices(application, form, language[:2], who)
-    return redirect_to_applied(application)
+    applications.hit(who)
+    if submitted.created:
+        record_privacy_choices(submitted.application, form, language[:2], who)
+    # The same answer for a new application and a repeated one: what was
+    # typed and today's dates, never what is stored about the address.
+    return redirect_to_applied(job, form)
 
 
 def record_privacy_choices(
@@ -111,20 +113,34 @@ def record_privacy_choices(
             )
 
 
-def _earlier_submit(job: Job, form: ApplyForm) -> Application | None:
-    """The application a double click or a resubmit already created.
+def _is_double_submit(job: Job, form: ApplyForm) -> bool:
+    """Whether a double click or a resubmit of this very form was already
+    taken in (as an application or as a repeated one).
 
     The key is random per page view, but a cached page could hand one key to
-    two people, so the email must match too; otherwise the key is replaced."""
-    key = form.data["submission_key"]
-    earlier = Application.objects.filter(submission_key=key).select_related("candidate").first()
+    two people, so the address must match too; otherwise the key is replaced."""
+    earlier = _sent_with_key(form.data["submission_key"])
     if earlier is None:
-        return None
-    email = normalise_email(str(form.data.get("email", "")))
-    if earlier.job_id == job.pk and earlier.candidate.email_normalised == email:
-        return earlier
+        return False
+    job_id, address = earlier
+    if job_id == job.pk and normalise_email(address) == normalise_email(
+        str(form.data.get("email", ""))
+    ):
+        return True
     form.replace_key()
-    return None
+    return False
+
+
+def _sent_with_key(key: str) -> tuple[int, str] | None:
+    """(job id, address) of what was submitted with this form key, if anything."""
+    sent = Application.objects.filter(submission_key=key).values_list("job_id", "email").first()
+    if sent is None:
+        sent = (
+            Resubmission.objects.filter(submission_key=key)
+            .values_list("application__job_id", "email")
+            .first()
+        )
+    return sent
 
 
 def _show(request: HttpRequest, job: Job, form: ApplyForm) -> HttpResponse:
@@ -140,34 +156,36 @@ def _too_many(request: HttpRequest, retry_after: int) -> HttpResponse:
 
 
 def _pretend_success(request: HttpRequest, job: Job, form: ApplyForm) -> HttpResponse:
-    first_name = " ".join(str(form.data.get("first_name", "")).split())[:100]
-    return _confirmation(request, job, first_name, timezone.now())
+    return redirect_to_applied(job, form)
 
 
-def redirect_to_applied(application: Application) -> HttpResponse:
-    token = signing.dumps(application.pk, salt=APPLIED_SALT)
-    return redirect("applied", slug=application.job.slug, token=token)
+def typed_first_name(form: ApplyForm) -> str:
+    return " ".join(str(form.data.get("first_name", "")).split())[:100]
+
+
+def redirect_to_applied(job: Job, form: ApplyForm) -> HttpResponse:
+    """POST/redirect/GET to the confirmation. The sealed token carries what the
+    page shows (the first name typed, the time it was sent), so the page reads
+    nothing stored and answers alike for a new application, a repeated one, a
+    double click and a bot; it is encrypted, so the link shows no name."""
+    payload = {"j": job.pk, "n": typed_first_name(form), "t": int(time.time())}
+    return redirect("applied", slug=job.slug, token=seal(payload, APPLIED_SALT))
 
 
 @never_cache
 @require_GET
 def applied(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    payload = unseal(token, APPLIED_SALT, int(APPLIED_MAX_AGE.total_seconds()))
     try:
-        pk = signing.loads(token, salt=APPLIED_SALT, max_age=APPLIED_MAX_AGE)
-    except signing.BadSignature:
+        job_pk, first_name, sent = int(payload["j"]), str(payload["n"]), int(payload["t"])
+    except (KeyError, TypeError, ValueError, OverflowError):
         raise Http404 from None
-    if not isinstance(pk, int):
-        raise Http404
-    application = get_object_or_404(
-        Application.objects.select_related("job", "candidate"), pk=pk, job__slug=slug
-    )
-    return _confirmation(
-        request, application.job, application.candidate.first_name, application.created_at
-    )
+    job = get_object_or_404(Job.objects.exclude(status=JobStatus.DRAFT), pk=job_pk, slug=slug)
+    return _confirmation(request, job, first_name, datetime.fromtimestamp(sent, tz=UTC))
 
 
-def _confirmation(request: HttpRequest, job: Job, first_name: str, created: Any) -> HttpResponse:
-    reply_by = timezone.localtime(created + timedelta(days=job.reply_within_days)).date()
+def _confirmation(request: HttpRequest, job: Job, first_name: str, sent: Any) -> HttpResponse:
+    reply_by = timezone.localtime(sent + timedelta(days=job.reply_within_days)).date()
     context = {"job": job, "first_name": first_name, "reply_by": reply_by}
     response = render(request, "applications/applied.html", context)
     response["X-Robots-Tag"] = "noindex"

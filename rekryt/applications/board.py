@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from rekryt.applications.models import Application, Outcome
+from rekryt.applications.models import Application, Outcome, Resubmission, ResubmissionStatus
 from rekryt.candidates.models import Document, DocumentKind
 from rekryt.jobs.models import Job, Stage, stages_for
 
@@ -51,13 +51,17 @@ class Board:
 
 
 def cards(job: Job) -> QuerySet[Application]:
-    """Active applications of the job as board cards: candidate joined and a
-    `has_cv` flag, newest in their stage first."""
+    """Active applications of the job as board cards: candidate joined, and
+    `has_cv` and `resubmitted` (sent again, not yet confirmed) flags, newest in
+    their stage first."""
     cv = Document.objects.filter(application=OuterRef("pk"), kind=DocumentKind.CV)
+    resent = Resubmission.objects.filter(
+        application=OuterRef("pk"), status=ResubmissionStatus.PENDING
+    )
     return (
         Application.objects.filter(job=job, outcome=Outcome.ACTIVE)
         .select_related("candidate")
-        .annotate(has_cv=Exists(cv))
+        .annotate(has_cv=Exists(cv), resubmitted=Exists(resent))
         .order_by(*CARD_ORDER)
     )
 

@@ -58,6 +58,12 @@ class CardRenderer:
             get_token(request),
             back_url,
         )
+        self.differs = format_html(
+            '<span class="badge badge-warn">{}</span>', gettext("Other details")
+        )
+        self.resubmitted = format_html(
+            '<span class="badge badge-warn">{}</span>', gettext("Sent again")
+        )
         self.select_label = gettext("Select %(name)s")
         self.move_label = gettext("Move %(name)s to")
         self.move_button = escape(gettext("Move"))
@@ -82,15 +88,31 @@ class CardRenderer:
         return format_html(
             '<li class="board-card" id="card-{pk}" data-application="{pk}">{select}'
             '<a class="board-card-name" href="{url}">{name}</a>{cv}'
-            '<p class="board-card-meta muted"><span data-days>{meta}</span>{source}</p>{form}</li>',
+            '<p class="board-card-meta muted"><span data-days>{meta}</span>{source}</p>{flags}'
+            "{form}</li>",
             select=self._select(application) if self.can_decide and self.in_board else "",
             pk=pk,
             url=self.detail_url.format(pk=pk),
-            name=application.candidate.full_name,
+            name=application.full_name,
             cv=self.has_cv if getattr(application, "has_cv", False) else "",
             meta=meta,
             source=source,
+            flags=self._flags(application),
             form=self._form(application) if self.can_decide else "",
+        )
+
+    def _flags(self, application: Application) -> str:
+        """What a recruiter should notice before opening the card: the form was
+        sent with details other than the candidate's own, or sent again."""
+        flags = []
+        if application.differing_details():
+            flags.append(self.differs)
+        if getattr(application, "resubmitted", False):
+            flags.append(self.resubmitted)
+        if not flags:
+            return ""
+        return format_html(
+            '<p class="board-card-flags">{}</p>', format_html_join(" ", "{}", ((f,) for f in flags))
         )
 
     def _select(self, application: Application) -> SafeString:
@@ -101,7 +123,7 @@ class CardRenderer:
             'name="applications" value="{pk}" form="bulk-reject">'
             '<label for="select-{pk}" class="visually-hidden">{label}</label>',
             pk=application.pk,
-            label=self.select_label % {"name": application.candidate.full_name},
+            label=self.select_label % {"name": application.full_name},
         )
 
     def _form(self, application: Application) -> SafeString:
@@ -112,7 +134,7 @@ class CardRenderer:
             if self.in_board
             else ""
         )
-        label = self.move_label % {"name": application.candidate.full_name}
+        label = self.move_label % {"name": application.full_name}
         return format_html(
             '<form class="move-form" method="post" action="{action}"{htmx}>{hidden}'
             '<label for="move-{pk}" class="visually-hidden">{label}</label>'

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -91,7 +92,20 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
 
 
 class Application(models.Model):
+    """One candidate's application for one job.
+
+    The name and contact details are a snapshot of what the form submitted:
+    they belong to this application. The candidate's own details
+    (`Candidate`) change only when the owner of the address proves it, so
+    typing someone's address into the form renames no one; see
+    `differing_details` for what staff are shown when the two differ."""
+
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="applications")
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100, blank=True)
+    email = models.EmailField(_("email"), max_length=254)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    link = models.URLField(_("LinkedIn or portfolio"), max_length=500, blank=True)
     job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="applications")
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="applications")
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.ACTIVE)
@@ -138,7 +152,16 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.candidate} → {self.job}"
+        return f"{self.full_name} → {self.job}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def differing_details(self) -> list[DetailDifference]:
+        """Where what this application submitted differs from the candidate's
+        own details (needs `candidate` loaded)."""
+        return compare_details(self, self.candidate)
 
     @property
     def is_active(self) -> bool:
@@ -157,6 +180,47 @@ class Application(models.Model):
         return self.is_active
 
 
+# Contact details a submission carries, in the order staff read them.
+DETAIL_FIELDS = ("first_name", "last_name", "email", "phone", "link")
+DETAIL_LABELS = {
+    "first_name": _("First name"),
+    "last_name": _("Last name"),
+    "email": _("Email"),
+    "phone": _("Phone"),
+    "link": _("Link"),
+}
+
+
+@dataclass
+class DetailDifference:
+    field: str
+    submitted: str
+    confirmed: str
+
+    @property
+    def label(self) -> str:
+        return str(DETAIL_LABELS[self.field])
+
+
+def _comparable(field: str, value: str) -> str:
+    value = " ".join((value or "").split())
+    return value.casefold() if field == "email" else value
+
+
+def compare_details(submitted: Any, candidate: Candidate) -> list[DetailDifference]:
+    """The detail fields where `submitted` (an application or a resubmission)
+    differs from the candidate's own. An empty phone or link submitted is not
+    a difference: leaving out an optional field changes nothing."""
+    differences = []
+    for name in DETAIL_FIELDS:
+        mine, theirs = getattr(submitted, name), getattr(candidate, name)
+        if name in ("phone", "link") and not mine:
+            continue
+        if _comparable(name, mine) != _comparable(name, theirs):
+            differences.append(DetailDifference(name, mine, theirs))
+    return differences
+
+
 class EventKind(models.TextChoices):
     CREATED = "created", _("Applied")
     STAGE_MOVED = "stage_moved", _("Moved")
@@ -172,16 +236,75 @@ class EventKind(models.TextChoices):
     DETAILS_UPDATED = "details_updated", _("Candidate updated their details")
     PROMISE_SET = "promise_set", _("Candidate promised news by a date")
     SURVEY_SENT = "survey_sent", _("Survey sent")
+    RESUBMITTED = "resubmitted", _("Sent again from the candidate's address")
+    RESUBMISSION_ADDED = "resubmission_added", _("Candidate added what they sent again")
+    RESUBMISSION_DISCARDED = "resubmission_discarded", _("Candidate discarded what was sent again")
+    DETAILS_ADOPTED = "details_adopted", _("Candidate made these details their own")
+
+
+class ResubmissionStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for the candidate to confirm")
+    ADDED = "added", _("Added by the candidate")
+    DISCARDED = "discarded", _("Discarded by the candidate")
+
+
+class Resubmission(models.Model):
+    """The form sent again for a job the address has already applied for.
+
+    Anyone can type an address, so what was sent does not join the
+    application until the owner of the address adds it from the portal (the
+    email about it carries their link). Until then staff see it marked as
+    unconfirmed, it is not searched, and its files are not the application's.
+    Nothing typed is lost either way."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="resubmissions"
+    )
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100, blank=True)
+    email = models.EmailField(_("email"), max_length=254)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    link = models.URLField(_("LinkedIn or portfolio"), max_length=500, blank=True)
+    about = models.TextField(_("about you"), blank=True)
+    cover_letter = models.TextField(_("cover letter"), blank=True)
+    heard_from = models.CharField(max_length=20, choices=Source.choices, blank=True)
+    source = models.CharField(max_length=40, blank=True)
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=ResubmissionStatus.choices, default=ResubmissionStatus.PENDING
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"resubmission {self.pk} of application {self.application_id}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ResubmissionStatus.PENDING
+
+    def differing_details(self) -> list[DetailDifference]:
+        return compare_details(self, self.application.candidate)
 
 
 def documents_visible_to(user: User) -> models.QuerySet[Document]:
     """Documents a staff member may open: those sent with an application they
-    may see, and the candidate's own (not job-bound) documents when they may see
-    the candidate. A cover letter written for one job stays with that job."""
+    may see (added to it, or sent again and not yet confirmed), and the
+    candidate's own (not job-bound) documents when they may see the
+    candidate. A cover letter written for one job stays with that job."""
     applications = Application.objects.visible_to(user).values("pk")
     candidates = Candidate.objects.visible_to(user).values("pk")
     return Document.objects.filter(
-        Q(application__in=applications) | Q(application__isnull=True, candidate__in=candidates)
+        Q(application__in=applications)
+        | Q(resubmission__application__in=applications)
+        | Q(application__isnull=True, resubmission__isnull=True, candidate__in=candidates)
     )
 
 
@@ -190,7 +313,7 @@ class Event(models.Model):
     only source for analytics. Append-only."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    kind = models.CharField(max_length=30, choices=EventKind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

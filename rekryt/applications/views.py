@@ -26,7 +26,6 @@ from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, current_l
 from rekryt.applications.models import Application, documents_visible_to, may_decide
 from rekryt.applications.rejections import reject_application
 from rekryt.applications.timeline import timeline_for
-from rekryt.candidates.views import web_link
 from rekryt.jobs.models import Job, stages_for, visible_job_or_404
 
 DETAIL_RELATED = ("candidate", "job", "stage", "rejection_reason", "ended_stage")
@@ -200,14 +199,16 @@ def render_detail(
     )
     documents = (
         documents_visible_to(user)  # type: ignore[arg-type]
-        .filter(candidate=candidate)
+        .filter(candidate=candidate, resubmission__isnull=True)
         .select_related("application__job")
     )
+    resubmissions = application.resubmissions.prefetch_related("documents")
     reason = application.rejection_reason
     context = {
         "application": application,
         "candidate": candidate,
-        "candidate_link": web_link(candidate.link),
+        "differences": application.differing_details(),
+        "resubmissions": list(resubmissions),
         "other_applications": others,
         "documents": documents,
         "timeline": timeline_for(application, language),

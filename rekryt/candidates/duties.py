@@ -12,7 +12,7 @@ from django.utils import timezone
 from rekryt.candidates import extract
 from rekryt.candidates.models import Document, PendingUpload, TextStatus
 from rekryt.candidates.pending import MAX_AGE as PENDING_UPLOAD_MAX_AGE
-from rekryt.candidates.search import index_candidate
+from rekryt.candidates.search import index_documents
 from rekryt.lib.claims import claim_next, release
 from rekryt.lib.duty import Duty
 
@@ -39,7 +39,8 @@ def read_file(document: Document) -> bytes:
 
 
 class ExtractDocumentText(Duty):
-    """Extract the text of the oldest pending document and index its candidate.
+    """Extract the text of the oldest pending document and index it with its
+    application (a document sent again and not yet added waits for that).
 
     1. Claim the oldest document with text_status "pending" (a lease, so two
        workers never parse the same file and a killed worker's file is taken
@@ -71,8 +72,9 @@ class ExtractDocumentText(Duty):
         else:
             with transaction.atomic():
                 # 0 rows: the document was erased meanwhile; nothing to index.
-                if release(document, text=text, text_status=TextStatus.DONE, text_error=""):
-                    index_candidate(document.candidate)
+                done = release(document, text=text, text_status=TextStatus.DONE, text_error="")
+                if done and document.application_id is not None:
+                    index_documents(document.application_id)
         return True
 
     def _fail(self, document: Document, detail: str, final: bool) -> None:

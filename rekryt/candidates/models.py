@@ -31,6 +31,13 @@ class CandidateQuerySet(models.QuerySet["Candidate"]):
 
 
 class Candidate(models.Model):
+    """One person, found by their email address.
+
+    The name and contact details here are the person's own: set from their
+    first application and changed only by someone who proves they hold the
+    address (a portal session, reached through a link sent to it). What each
+    later application typed is kept on the application (its snapshot)."""
+
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100, blank=True)
     email = models.EmailField(_("email"), max_length=254)
@@ -39,6 +46,9 @@ class Candidate(models.Model):
     link = models.URLField(_("LinkedIn or portfolio"), max_length=500, blank=True)
     language = models.CharField(max_length=2, default="sv")
     surveys_opt_out = models.BooleanField(_("does not want surveys"), default=False)
+    # When the owner of the address last made these details their own (from
+    # the portal). Until then they are what the first application submitted.
+    details_confirmed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -88,6 +98,15 @@ class Document(models.Model):
         on_delete=models.SET_NULL,
         related_name="documents",
     )
+    # Sent with a form repeated for a job already applied for: not the
+    # application's until the candidate adds it (applications.Resubmission).
+    resubmission = models.ForeignKey(
+        "applications.Resubmission",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
     kind = models.CharField(max_length=20, choices=DocumentKind.choices, default=DocumentKind.CV)
     file = models.FileField(upload_to=document_path, max_length=200)
     original_name = models.CharField(max_length=200)
@@ -113,6 +132,14 @@ class Document(models.Model):
                 name="document_text_pending",
                 condition=Q(text_status="pending"),
             ),
+            # The board's "has a CV" check. Partial, so that documents without
+            # an application (a repeated form not yet confirmed) do not make
+            # the index look unselective once SQLite has table statistics.
+            models.Index(
+                fields=["application", "kind"],
+                name="document_application_kind",
+                condition=Q(application__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -128,18 +155,28 @@ class Document(models.Model):
 
 
 class SearchEntry(models.Model):
-    """Text the candidate search looks in: name, email and extracted documents.
+    """What candidate search looks in, one row per application, so a search
+    only ever matches text from applications the searcher may see.
 
-    Kept in its own table so the full-text index (SQLite FTS5 or a PostgreSQL
-    GIN index, see `rekryt.candidates.search`) covers one column."""
+    `details`: the application's submitted name and contact details, its
+    texts and the candidate's own name and address (written by
+    `applications`); `documents`: the extracted text of the documents sent
+    with it (written by the extraction duty here). The full-text index (SQLite
+    FTS5 or a PostgreSQL GIN index, see `rekryt.candidates.search`) covers
+    both."""
 
-    candidate = models.OneToOneField(
-        Candidate, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+    application = models.OneToOneField(
+        "applications.Application",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_entry",
     )
-    document = models.TextField(blank=True)
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="+")
+    details = models.TextField(blank=True)
+    documents = models.TextField(blank=True)
 
     def __str__(self) -> str:
-        return f"search entry for candidate {self.candidate_id}"
+        return f"search entry for application {self.application_id}"
 
 
 class PendingUpload(models.Model):

@@ -21,7 +21,6 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from rekryt.candidates.models import Candidate, Document, PendingUpload, SearchEntry
-from rekryt.candidates.search import index_candidate
 
 
 def iso(moment: Any) -> str | None:
@@ -104,12 +103,16 @@ def purge_search_index() -> None:
 
 
 def erase_application(application: Any) -> dict[str, int]:
-    removed = _erase_documents(Document.objects.filter(application=application))
-    if removed:
-        # The candidate's other documents stay searchable; these words go.
-        index_candidate(application.candidate)
+    removed = _erase_documents(
+        Document.objects.filter(
+            Q(application=application) | Q(resubmission__application=application)
+        )
+    )
+    # The candidate's other applications stay searchable; this one's words go.
+    search, _by_model = SearchEntry.objects.filter(application=application).delete()
+    if removed or search:
         purge_search_index()
-    return {"documents": removed}
+    return {"documents": removed, "search_entries": search}
 
 
 def erase(candidate: Candidate) -> dict[str, int]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -19,8 +18,11 @@ from django.views.decorators.http import require_GET
 
 from rekryt.accounts.roles import staff_required
 from rekryt.applications.models import Application, documents_visible_to
+from rekryt.candidates.links import web_link
+
+__all__ = ["safe_filename", "web_link"]
 from rekryt.candidates.models import Candidate, Document
-from rekryt.candidates.search import search
+from rekryt.candidates.search import search, snippets
 
 PAGE_SIZE = 25
 # Only orders backed by an index (created_at, candidate_name) may be asked for.
@@ -41,16 +43,6 @@ SERVED_TYPES = {
 }
 MAX_NAME = 120
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|;]+')
-
-
-def web_link(url: str) -> str:
-    """The candidate's link if it is a plain web address, else ''. URLField also
-    accepts ftp:, and nothing but http(s) should become a clickable link."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return ""
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else ""
 
 
 def safe_filename(name: str, extension: str) -> str:
@@ -76,6 +68,13 @@ def visible_applications(request: HttpRequest) -> Any:
     return Application.objects.visible_to(request.user).select_related("job", "stage")  # type: ignore[arg-type]
 
 
+def searchable_applications(request: HttpRequest) -> Any:
+    """The applications whose text the user's searches may match (None: all)."""
+    if request.user.sees_all_jobs:  # type: ignore[union-attr]
+        return None
+    return Application.objects.visible_to(request.user)  # type: ignore[arg-type]
+
+
 @staff_required
 @require_GET
 def candidate_list(request: HttpRequest) -> HttpResponse:
@@ -83,14 +82,18 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "newest")
     if sort not in SORTS:
         sort = "newest"
+    scope = searchable_applications(request)
     candidates = (
-        search(visible_candidates(request), query)
+        search(visible_candidates(request), query, scope)
         .order_by(*SORTS[sort])
         .prefetch_related(
             Prefetch("applications", visible_applications(request), to_attr="visible_applications")
         )
     )
     page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
+    found = snippets(query, scope, [c.pk for c in page.object_list])
+    for candidate in page.object_list:
+        candidate.snippet = found.get(candidate.pk, "")  # type: ignore[attr-defined]
     context = {"page": page, "query": query, "sort": sort, "sorts": list(SORTS)}
     return render(request, "candidates/candidate_list.html", context)
 
@@ -99,15 +102,16 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     candidate = get_object_or_404(visible_candidates(request), pk=pk)
-    applications = visible_applications(request).filter(candidate=candidate)
+    applications = (
+        visible_applications(request).filter(candidate=candidate).select_related("candidate")
+    )
     documents = (
         documents_visible_to(request.user)  # type: ignore[arg-type]
-        .filter(candidate=candidate)
+        .filter(candidate=candidate, resubmission__isnull=True)
         .select_related("application__job")
     )
     context = {
         "candidate": candidate,
-        "candidate_link": web_link(candidate.link),
         "applications": applications,
         "documents": documents,
     }

@@ -69,6 +69,9 @@ def _applications(rng: random.Random, job: Job, count: int) -> None:
         rows.append(
             Application(
                 candidate=candidate,
+                first_name=candidate.first_name,
+                last_name=candidate.last_name,
+                email=candidate.email,
                 job=job,
                 stage=stage,
                 outcome=outcome,
@@ -94,8 +97,12 @@ def _applications(rng: random.Random, job: Job, count: int) -> None:
     )
     SearchEntry.objects.bulk_create(
         [
-            SearchEntry(candidate=c, document=f"{c.first_name} {c.last_name} {c.email}")
-            for c in candidates
+            SearchEntry(
+                application=a,
+                candidate=a.candidate,
+                details=f"{a.first_name} {a.last_name} {a.email}",
+            )
+            for a in created
         ],
         batch_size=1000,
     )

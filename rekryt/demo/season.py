@@ -32,9 +32,9 @@ from django.utils import timezone, translation
 
 from rekryt.accounts.models import Organisation, Role, User
 from rekryt.applications.actions import Submission, move_to_stage, reopen, set_outcome
-from rekryt.applications.actions import submit_application as submit
 from rekryt.applications.models import Application, Outcome, ReasonKind, RejectionReason
 from rekryt.applications.rejections import reject_application, start_bulk_rejection
+from rekryt.applications.submissions import submit_application as submit
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, Stage, StageKind, stages_for
 from rekryt.messaging.models import Message, MessageStatus, TemplateKind
@@ -288,7 +288,7 @@ def _apply(season: Season, client: Client, job_pk: int) -> None:
     rng = season.rng
     n = next(season.counter)
     first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-    application, created = submit(
+    submitted = submit(
         opening.job,
         Submission(
             first_name=first,
@@ -299,8 +299,9 @@ def _apply(season: Season, client: Client, job_pk: int) -> None:
             language=opening.job.language,
         ),
     )
-    if not created:
+    if not submitted.created:
         return
+    application = submitted.application
     season.quality[application.pk] = rng.random()
     season.later(rng.expovariate(1 / opening.recruiter.mean_days), "review", application.pk)
     if rng.random() < WITHDRAW_RATE:

@@ -26,12 +26,12 @@ from rekryt.applications.actions import (
     add_note,
     move_to_stage,
     set_outcome,
-    submit_application,
 )
 from rekryt.applications.models import Application, Event, Outcome, Source
 from rekryt.applications.rejections import reject_application
+from rekryt.applications.submissions import submit_application
 from rekryt.candidates.models import Document, TextStatus
-from rekryt.candidates.search import index_candidate
+from rekryt.candidates.search import index_documents
 from rekryt.demo import data
 from rekryt.demo.ads import JOBS, PLAN_KEYS
 from rekryt.demo.backdate import Timeline, backdate
@@ -214,12 +214,13 @@ def play(rng: random.Random, plan: Plan) -> Timeline | None:
         language=job.language,
         uploads=[upload],
     )
-    application, created = submit_application(job, submission)
-    if not created:
+    submitted = submit_application(job, submission)
+    if not submitted.created:
         return None
+    application = submitted.application
     # The text is known (we wrote the PDF): searchable at once, no worker needed.
     Document.objects.filter(application=application).update(text=text, text_status=TextStatus.DONE)
-    index_candidate(application.candidate)
+    index_documents(application.pk)
     _delivered(application)
     for step in plan.steps:
         _perform(application, step)

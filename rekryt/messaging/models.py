@@ -35,6 +35,7 @@ PLACEHOLDERS: dict[str, StrOrPromise] = {
     "consent_url": _("the link to renew or withdraw consent"),
     "consent_until": _("the date the candidate's consent ends"),
     "download_url": _("the one-time link to download the candidate's data"),
+    "resubmitted_on": _("the date the application form was sent again"),
 }
 
 
@@ -52,6 +53,7 @@ class TemplateKind(models.TextChoices):
     FUTURE_CONTACT = "future_contact", _("May we contact you about future roles?")
     CONSENT_RENEWAL = "consent_renewal", _("Renew your consent")
     DATA_EXPORT = "data_export", _("Your data is ready to download")
+    APPLICATION_REPEATED = "application_repeated", _("You already have an application for this job")
 
 
 def placeholder_errors(text: str) -> list[str]:

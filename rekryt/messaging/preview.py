@@ -29,6 +29,7 @@ def sample_values(language: str, recruiter_name: str) -> dict[str, Any]:
     org = Organisation.get()
     with override(language):
         reply_by = formats.date_format(timezone.localdate() + timedelta(days=5), "j F Y")
+        today = formats.date_format(timezone.localdate(), "j F Y")
     return {
         "candidate_first_name": first,
         "candidate_name": full,
@@ -36,6 +37,7 @@ def sample_values(language: str, recruiter_name: str) -> dict[str, Any]:
         "company": org.name,
         "recruiter_name": recruiter_name,
         "reply_by": reply_by,
+        "resubmitted_on": today,
         "job_url": settings.SITE_URL + reverse("career_job", args=["backend-developer"]),
         "career_site_url": settings.SITE_URL + reverse("career_list"),
         "privacy_contact": org.privacy_contact or "privacy@example.com",

@@ -8,9 +8,14 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from rekryt.applications.models import Application
+from rekryt.applications.models import Application, Resubmission, ResubmissionStatus
+from rekryt.applications.submissions import (
+    add_resubmission,
+    adopt_details,
+    discard_resubmission,
+)
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.portal_session import candidate_required
 from rekryt.lib.ratelimit import Limit
@@ -93,3 +98,39 @@ def cv(request: HttpRequest, candidate: Candidate, pk: int) -> HttpResponse:
     else:
         form = CvForm()
     return render(request, "portal/cv.html", {"application": application, "form": form})
+
+
+@candidate_required
+@require_POST
+def use_details(request: HttpRequest, candidate: Candidate, pk: int) -> HttpResponse:
+    """Make the details one application was sent with the candidate's own: the
+    session proves the address, so this is the owner's choice."""
+    application = own_application(candidate, pk)
+    adopt_details(application)
+    messages.success(request, _("Your details have been updated."))
+    return redirect("portal_home")
+
+
+def own_resubmission(candidate: Candidate, pk: int) -> Resubmission:
+    return get_object_or_404(
+        Resubmission.objects.select_related("application__candidate"),
+        pk=pk,
+        application__candidate=candidate,
+        status=ResubmissionStatus.PENDING,
+    )
+
+
+@candidate_required
+@require_POST
+def add_sent_again(request: HttpRequest, candidate: Candidate, pk: int) -> HttpResponse:
+    add_resubmission(own_resubmission(candidate, pk))
+    messages.success(request, _("Thank you: what you sent again is now with your application."))
+    return redirect("portal_home")
+
+
+@candidate_required
+@require_POST
+def discard_sent_again(request: HttpRequest, candidate: Candidate, pk: int) -> HttpResponse:
+    discard_resubmission(own_resubmission(candidate, pk))
+    messages.success(request, _("It has been discarded. Your application is as it was."))
+    return redirect("portal_home")

@@ -26,8 +26,8 @@ from rekryt.applications.models import (
     record,
 )
 from rekryt.applications.rejections import reject_application
+from rekryt.applications.submissions import index_candidate
 from rekryt.candidates.models import Candidate, Document, DocumentKind, normalise_email
-from rekryt.candidates.search import index_candidate
 from rekryt.lib.sniff import Checked
 from rekryt.messaging import outbox
 from rekryt.messaging.actions import cancel_message
@@ -129,13 +129,16 @@ def withdraw(application: Application, reason_text: str) -> bool:
 
 @transaction.atomic
 def update_details(candidate: Candidate, values: dict[str, str]) -> list[str]:
-    """Correct the candidate's contact details; returns the fields changed."""
+    """The candidate corrects their own details (a portal session proves the
+    address); returns the fields changed. Applications keep what they were
+    sent with."""
     changed = [f for f in DETAIL_FIELDS if getattr(candidate, f) != values[f]]
-    if not changed:
-        return []
     for name in changed:
         setattr(candidate, name, values[name])
+    candidate.details_confirmed_at = timezone.now()
     candidate.save()
+    if not changed:
+        return []
     index_candidate(candidate)
     for application in candidate.applications.all():
         record(application, EventKind.DETAILS_UPDATED, fields=changed)
@@ -164,7 +167,6 @@ def add_cv(application: Application, file: File[Any], checked: Checked) -> Docum
         document_kind=DocumentKind.CV,
         by_candidate=True,
     )
-    index_candidate(application.candidate)
     return document
 
 

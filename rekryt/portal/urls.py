@@ -15,4 +15,11 @@ urlpatterns = [
     path("applications/<int:pk>/write/", action_views.write, name="portal_write"),
     path("applications/<int:pk>/withdraw/", action_views.withdraw_view, name="portal_withdraw"),
     path("applications/<int:pk>/cv/", action_views.cv, name="portal_cv"),
+    path("applications/<int:pk>/use-details/", action_views.use_details, name="portal_use_details"),
+    path("sent-again/<int:pk>/add/", action_views.add_sent_again, name="portal_add_sent_again"),
+    path(
+        "sent-again/<int:pk>/discard/",
+        action_views.discard_sent_again,
+        name="portal_discard_sent_again",
+    ),
 ]

@@ -18,7 +18,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rekryt.accounts.models import Organisation
-from rekryt.applications.models import Application
+from rekryt.applications.models import (
+    Application,
+    DetailDifference,
+    Resubmission,
+    ResubmissionStatus,
+)
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.portal_session import candidate_required, sign_in, sign_out
 from rekryt.lib.ratelimit import Limit, client_ip
@@ -85,6 +90,10 @@ class Card:
     application: Application
     standing: Standing
     conversation: list[Said] = field(default_factory=list)
+    # Where the application was sent with other details than the candidate's
+    # own, and forms sent again for it that wait for the candidate's choice.
+    differences: list[DetailDifference] = field(default_factory=list)
+    resubmissions: list[Resubmission] = field(default_factory=list)
 
 
 def without_links(text: str) -> str:
@@ -93,8 +102,19 @@ def without_links(text: str) -> str:
     return _PORTAL_LINK.sub("[…]", text)
 
 
+def _pending_resubmissions(candidate: Candidate) -> dict[int, list[Resubmission]]:
+    pending = Resubmission.objects.filter(
+        application__candidate=candidate, status=ResubmissionStatus.PENDING
+    ).prefetch_related("documents")
+    found: dict[int, list[Resubmission]] = {}
+    for resubmission in pending:
+        found.setdefault(resubmission.application_id, []).append(resubmission)
+    return found
+
+
 def cards_for(candidate: Candidate) -> list[Card]:
-    """Every application with its standing and conversation, in four queries."""
+    """Every application with its standing, conversation and what waits for
+    the candidate's choice, in six queries."""
     applications = list(
         candidate.applications.select_related("job", "stage", "ended_stage").order_by(
             "-created_at", "-pk"
@@ -115,8 +135,10 @@ def cards_for(candidate: Candidate) -> list[Card]:
     for own in mine:
         written.setdefault(own.application_id, []).append(own)
     org = Organisation.get()
+    resubmissions = _pending_resubmissions(candidate)
     cards = []
     for application in applications:
+        application.candidate = candidate
         emails = sent.get(application.pk, [])
         standing = standing_for(application, emails, pending.get(application.pk, []), org)
         conversation = [
@@ -127,7 +149,15 @@ def cards_for(candidate: Candidate) -> list[Card]:
         ]
         conversation += [Said(p.created_at, True, p.body) for p in written.get(application.pk, [])]
         conversation.sort(key=lambda said: said.at)
-        cards.append(Card(application, standing, conversation))
+        cards.append(
+            Card(
+                application,
+                standing,
+                conversation,
+                differences=application.differing_details(),
+                resubmissions=resubmissions.get(application.pk, []),
+            )
+        )
     return cards
 
 

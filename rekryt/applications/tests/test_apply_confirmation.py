@@ -1,6 +1,7 @@
 """The confirmation page: POST/redirect/GET, says what happens next and by
 when, names only the first name, and its link cannot be guessed."""
 
+import base64
 import datetime
 import re
 import secrets
@@ -83,10 +84,18 @@ def test_a_token_for_another_application_cannot_be_made_up(client, job):
 
 
 def test_a_token_only_works_with_its_own_job(client, job, other_job):
-    application = make_application(job)
-    token = signing.dumps(application.pk, salt=APPLIED_SALT)
-    assert client.get(f"/jobs/{job.slug}/applied/{token}/").status_code == 200
-    assert client.get(f"/jobs/{other_job.slug}/applied/{token}/").status_code == 404
+    location = submit(client, job)["Location"]
+    assert client.get(location).status_code == 200
+    elsewhere = location.replace(f"/jobs/{job.slug}/", f"/jobs/{other_job.slug}/")
+    assert client.get(elsewhere).status_code == 404
+
+
+def test_the_link_does_not_carry_the_name_readably(client, job):
+    location = submit(client, job, first_name="Zlatana")["Location"]
+    token = location.rstrip("/").rsplit("/", 1)[1]
+    decoded = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    assert b"Zlatana" not in decoded
+    assert "Zlatana" in client.get(location).content.decode()
 
 
 def test_a_token_stops_working_after_a_week(client, job):

@@ -210,7 +210,12 @@ def test_applying_twice_to_the_same_job_keeps_one_application(client, job):
     response = post(client, job, about="again", email="ANNA@example.org")
     assert response.status_code == 302
     assert Application.objects.count() == 1
-    assert Message.objects.count() == 1
+    assert Application.objects.get().about == "x"
+    # The receipt of the first, and an email about the repeat to the address.
+    assert sorted(Message.objects.values_list("kind", flat=True)) == [
+        "application_received",
+        "application_repeated",
+    ]
 
 
 def test_the_application_is_in_the_jobs_language(client, org):

@@ -1,28 +1,87 @@
+"""submit_application: what a submission becomes, and what it never changes."""
+
 from __future__ import annotations
 
 import pytest
 
 from conftest import make_application, make_job
-from rekryt.applications.actions import Submission, submit_application
+from rekryt.applications.actions import Submission
+from rekryt.applications.models import EventKind, Resubmission, ResubmissionStatus
+from rekryt.applications.submissions import submit_application
 from rekryt.candidates.models import Candidate
+from rekryt.messaging.models import Message
 
 pytestmark = pytest.mark.django_db
 
 
-def test_it_does_not_rename_a_candidate_on_a_repeated_application(job):
+def test_a_repeated_application_renames_no_one_and_is_kept_beside_it(job):
     first = make_application(job, first_name="Sara", last_name="Berg", email="sara@example.org")
-    again, created = submit_application(
-        job, Submission(first_name="Mallory", last_name="X", email="SARA@example.org")
+    again = submit_application(
+        job,
+        Submission(first_name="Mallory", last_name="X", email="SARA@example.org", about="new text"),
     )
-    assert (again, created) == (first, False)
+    assert (again.application, again.created) == (first, False)
     candidate = Candidate.objects.get(email_normalised="sara@example.org")
     assert candidate.full_name == "Sara Berg"
+    first.refresh_from_db()
+    assert (first.full_name, first.about) == ("Sara Berg", "I like building things.")
+    kept = Resubmission.objects.get()
+    assert (kept.full_name, kept.about, kept.status) == (
+        "Mallory X",
+        "new text",
+        ResubmissionStatus.PENDING,
+    )
+    assert first.events.filter(kind=EventKind.RESUBMITTED).count() == 1
 
 
-def test_it_keeps_one_candidate_and_updates_details_on_a_new_application(job, rita):
-    make_application(job, first_name="Sara", last_name="Berg", email="sara@example.org")
+def test_the_address_is_told_about_a_repeated_application(job):
+    make_application(job, first_name="Sara", email="sara@example.org")
+    submit_application(
+        job, Submission(first_name="Mallory", last_name="X", email="sara@example.org")
+    )
+    told = Message.objects.get(kind="application_repeated")
+    assert told.to_email == "sara@example.org"
+    assert "Sara" in told.body_text and "Mallory" not in told.body_text
+    assert "/portal/t/" in told.body_text
+
+
+def test_an_application_to_another_job_keeps_its_own_details(job, rita):
+    make_application(
+        job, first_name="Sara", last_name="Berg", email="sara@example.org", phone="0701"
+    )
     other = make_job(recruiter=rita, title="Another job")
-    make_application(other, first_name="Sara", last_name="Lund", email="Sara@Example.org")
+    second = make_application(
+        other,
+        first_name="Mallory",
+        last_name="Lund",
+        email="Sara@Example.org",
+        phone="0999",
+        link="https://evil.example",
+    )
     candidate = Candidate.objects.get()
-    assert candidate.last_name == "Lund"
+    assert (candidate.full_name, candidate.phone, candidate.link) == ("Sara Berg", "0701", "")
     assert candidate.applications.count() == 2
+    assert (second.full_name, second.phone, second.link) == (
+        "Mallory Lund",
+        "0999",
+        "https://evil.example",
+    )
+    differs = [d.field for d in second.differing_details()]
+    assert differs == ["first_name", "last_name", "phone", "link"]
+
+
+def test_the_first_application_of_an_address_sets_the_candidates_details(job):
+    application = make_application(job, first_name="Sara", last_name="Berg", phone="0701")
+    candidate = application.candidate
+    assert (candidate.full_name, candidate.phone) == ("Sara Berg", "0701")
+    assert candidate.details_confirmed_at is None
+    assert application.differing_details() == []
+
+
+def test_leaving_out_an_optional_detail_is_no_difference(job, rita):
+    make_application(job, first_name="Sara", last_name="Berg", email="s@example.org", phone="07")
+    second = make_application(
+        make_job(recruiter=rita), first_name="sara", last_name="Berg", email="S@example.org"
+    )
+    # A missing phone is not a different one; case in a name is.
+    assert [d.field for d in second.differing_details()] == ["first_name"]

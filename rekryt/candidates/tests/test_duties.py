@@ -11,10 +11,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from conftest import make_application
 from rekryt.candidates import extract
 from rekryt.candidates.duties import ExtractDocumentText, PurgePendingUploads
 from rekryt.candidates.models import Candidate, Document, PendingUpload, TextStatus
-from rekryt.candidates.search import index_candidate, search
+from rekryt.candidates.search import search
 from rekryt.candidates.tests.test_extract import (
     DOCX_TYPE,
     ODT_TYPE,
@@ -31,17 +32,17 @@ PDF_TYPE = "application/pdf"
 
 
 @pytest.fixture
-def candidate(db: Any) -> Candidate:
-    candidate = Candidate.objects.create(
-        first_name="Lina", last_name="Ek", email="lina.ek@example.org"
+def candidate(job: Any) -> Candidate:
+    application = make_application(
+        job, first_name="Lina", last_name="Ek", email="lina.ek@example.org"
     )
-    index_candidate(candidate)
-    return candidate
+    return application.candidate
 
 
 def make_document(candidate: Candidate, data: bytes, content_type: str = PDF_TYPE) -> Document:
     document = Document(
         candidate=candidate,
+        application=candidate.applications.first(),
         original_name="cv",
         content_type=content_type,
         size=len(data),
@@ -64,7 +65,7 @@ def test_it_is_registered_with_the_worker() -> None:
 
 def test_it_makes_a_word_only_in_the_cv_searchable(candidate: Candidate) -> None:
     document = make_document(candidate, text_pdf("Lina Ek\nCertifierad svetsare, Kalmar"))
-    assert not search(Candidate.objects.all(), "svetsare").exists()
+    assert not search(Candidate.objects.all(), "svetsare", None).exists()
 
     assert ExtractDocumentText().handle_one() is True
 
@@ -72,7 +73,7 @@ def test_it_makes_a_word_only_in_the_cv_searchable(candidate: Candidate) -> None
     assert document.text_status == TextStatus.DONE
     assert "Certifierad svetsare, Kalmar" in document.text
     assert document.claimed_until is None
-    assert list(search(Candidate.objects.all(), "svetsare")) == [candidate]
+    assert list(search(Candidate.objects.all(), "svetsare", None)) == [candidate]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +89,7 @@ def test_it_extracts_office_documents(
     document = make_document(candidate, data, content_type)
     ExtractDocumentText().handle_one()
     assert refresh(document).text_status == TextStatus.DONE
-    assert list(search(Candidate.objects.all(), word)) == [candidate]
+    assert list(search(Candidate.objects.all(), word, None)) == [candidate]
 
 
 def test_it_says_when_there_is_nothing_to_do(db: Any) -> None:
@@ -124,7 +125,7 @@ def test_it_refuses_an_xxe_docx_without_reading_the_file_it_names(candidate: Can
     assert document.attempts == 1
     assert "DTD" in document.text_error
     assert "root:" not in document.text
-    assert not search(Candidate.objects.all(), "root").exists()
+    assert not search(Candidate.objects.all(), "root", None).exists()
 
 
 def test_it_refuses_a_zip_bomb(candidate: Candidate) -> None:

@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from conftest import make_application
 from rekryt.applications.actions import Upload
 from rekryt.candidates.models import Candidate, DocumentKind, TextStatus
-from rekryt.candidates.search import index_candidate, search
+from rekryt.candidates.search import index_documents, search
 
 LIST = "/staff/candidates/"
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -33,7 +33,7 @@ def with_cv_text(job, text, **fields):
     document.text = text
     document.text_status = TextStatus.DONE
     document.save()
-    index_candidate(application.candidate)
+    index_documents(application.pk)
     return application.candidate
 
 
@@ -107,4 +107,4 @@ def test_search_stays_within_what_the_user_may_see(client, otto, people, other_j
 
 
 def test_search_interface_filters_a_queryset(people):
-    assert [c.first_name for c in search(Candidate.objects.all(), "mira")] == ["Mira"]
+    assert [c.first_name for c in search(Candidate.objects.all(), "mira", None)] == ["Mira"]

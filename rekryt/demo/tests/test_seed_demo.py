@@ -157,7 +157,7 @@ def test_it_stores_real_pdf_cvs_that_are_already_searchable(output: str) -> None
         text = PdfReader(handle).pages[0].extract_text()
     assert document.candidate.last_name in text
     word = document.text.split("\n")[1].split()[0]  # the CV's job title
-    assert document.candidate in search(Candidate.objects.all(), word)
+    assert document.candidate in search(Candidate.objects.all(), word, None)
 
 
 def test_it_does_nothing_with_if_empty_once_jobs_exist(output: str) -> None:

@@ -37,6 +37,10 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
         "a constant SVG icon, the constant ' selected', and cards each built by format_html",
     ),
     ("portal/actions.py", "mark_safe"): (1, "the whole text escaped before urlize/linebreaks"),
+    ("candidates/search.py", "mark_safe"): (
+        1,
+        "a search snippet escaped whole before the database's match marks become <mark>",
+    ),
     # Plain-text emails and files: never shown as HTML, so escaping would only
     # put &amp; into a candidate's inbox.
     ("promises/templates/promises/email/digest.txt", "autoescape off"): (1, "plain-text email"),

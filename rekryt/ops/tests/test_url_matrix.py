@@ -231,6 +231,9 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "portal_write": (PUBLIC, application),
     "portal_withdraw": (PUBLIC, application),
     "portal_cv": (PUBLIC, application),
+    "portal_use_details": (PUBLIC, application),
+    "portal_add_sent_again": (PUBLIC, application),  # a resubmission's pk: none here
+    "portal_discard_sent_again": (PUBLIC, application),
     "survey_thanks": (PUBLIC, none),
     "survey_answer": (PUBLIC, token),
     "survey_unsubscribe": (PUBLIC, token),

@@ -73,7 +73,7 @@ def test_it_corrects_contact_details_and_records_the_change(portal, application)
     candidate = application.candidate
     candidate.refresh_from_db()
     assert (candidate.first_name, candidate.last_name) == ("Anna", "Berg")
-    assert "Berg" in SearchEntry.objects.get(candidate=candidate).document
+    assert "Berg" in SearchEntry.objects.get(application=application).details
     assert set(last_event(application, "details_updated").data["fields"]) >= {
         "first_name",
         "last_name",

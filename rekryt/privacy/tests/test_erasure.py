@@ -143,12 +143,12 @@ def test_files_go_after_commit_and_the_search_finds_nothing(seeded, job, client)
     run_until_idle()
     candidate = Candidate.objects.get()
     path = Document.objects.get().file.path
-    assert search(Candidate.objects.all(), "kubernetesexpert").exists()
+    assert search(Candidate.objects.all(), "kubernetesexpert", None).exists()
     erase_candidate(candidate, reason=ErasureReason.STAFF)
     import os
 
     assert not os.path.exists(path)
-    assert not search(Candidate.objects.all(), "kubernetesexpert").exists()
+    assert not search(Candidate.objects.all(), "kubernetesexpert", None).exists()
 
 
 def test_other_candidates_in_a_bulk_rejection_stay(anna, job, rita):

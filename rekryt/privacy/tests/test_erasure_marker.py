@@ -129,7 +129,7 @@ def seed(client, job, rita) -> tuple[str, Candidate]:
     run_until_idle()  # extracts the CV's text and delivers every email
     candidate.refresh_from_db()
     assert Document.objects.get(candidate=candidate).text_status == TextStatus.DONE
-    assert f"{marker}cv".lower() in SearchEntry.objects.get(candidate=candidate).document.lower()
+    assert f"{marker}cv".lower() in SearchEntry.objects.get(candidate=candidate).documents.lower()
     assert places_with(marker), "the seeding must have put the marker somewhere"
     return marker, candidate
 
