@@ -76,7 +76,8 @@ def test_one_application_goes_the_candidate_and_other_applications_stay(seeded, 
     assert not Message.objects.filter(application_id=application.pk).exists()
     assert not os.path.exists(path)
     assert not search(Candidate.objects.all(), "flamencodansare", None).exists()
-    assert search(Candidate.objects.all(), "doris", None).exists(), "the candidate is still findable"
+    still_findable = search(Candidate.objects.all(), "doris", None).exists()
+    assert still_findable, "the candidate is still findable"
     survey.refresh_from_db()
     answer = SurveyAnswer.objects.get()
     assert (survey.candidate_id, survey.application_id, survey.token_hash) == (None, None, None)
