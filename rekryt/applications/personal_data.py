@@ -15,7 +15,14 @@ from typing import Any
 from django.utils import translation
 
 from rekryt.applications.anonymise import anonymise_application
-from rekryt.applications.models import Application, Event, EventKind, Note
+from rekryt.applications.models import (
+    DETAIL_FIELDS,
+    Application,
+    Event,
+    EventKind,
+    Note,
+    Resubmission,
+)
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.personal_data import iso
 from rekryt.privacy.erasure import add_counts
@@ -64,6 +71,9 @@ def export(candidate: Candidate) -> dict[str, Any]:
     notes: dict[int, list[Note]] = {pk: [] for pk in ids}
     for note in Note.objects.filter(application_id__in=ids).select_related("author"):
         notes[note.application_id].append(note)
+    resubmissions: dict[int, list[Resubmission]] = {}
+    for resubmission in Resubmission.objects.filter(application_id__in=ids):
+        resubmissions.setdefault(resubmission.application_id, []).append(resubmission)
     names = staff_names() if any(notes.values()) else {}
     result = []
     for a in applications:
@@ -74,6 +84,8 @@ def export(candidate: Candidate) -> dict[str, Any]:
                 "id": a.pk,
                 "job": a.job.title,
                 "applied_at": iso(a.created_at),
+                "sent_with": {name: getattr(a, name) for name in DETAIL_FIELDS},
+                "sent_again": [_resubmission(r) for r in resubmissions.get(a.pk, [])],
                 "stage": a.stage.name,
                 "outcome": a.outcome,
                 "ended_at": iso(a.ended_at),
@@ -115,6 +127,17 @@ def export(candidate: Candidate) -> dict[str, Any]:
             }
         )
     return {"applications": result}
+
+
+def _resubmission(r: Resubmission) -> dict[str, Any]:
+    return {
+        "sent_at": iso(r.created_at),
+        **{name: getattr(r, name) for name in DETAIL_FIELDS},
+        "about": r.about,
+        "cover_letter": r.cover_letter,
+        "status": r.status,
+        "decided_at": iso(r.decided_at),
+    }
 
 
 def erase(candidate: Candidate) -> dict[str, int]:

@@ -43,6 +43,7 @@ def export(candidate: Candidate) -> dict[str, Any]:
             "link": candidate.link,
             "language": candidate.language,
             "surveys_opt_out": candidate.surveys_opt_out,
+            "details_confirmed_at": iso(candidate.details_confirmed_at),
             "created_at": iso(candidate.created_at),
             "updated_at": iso(candidate.updated_at),
         },
@@ -56,6 +57,7 @@ def export(candidate: Candidate) -> dict[str, Any]:
                 "size": d.size,
                 "sha256": d.sha256,
                 "application_id": d.application_id,
+                "sent_again_id": d.resubmission_id,
                 "uploaded_at": iso(d.created_at),
             }
             for d in documents
