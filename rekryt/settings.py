@@ -108,6 +108,8 @@ TEMPLATES = [
 DATABASE_URL = envstr("DATABASE_URL", f"sqlite:///{DATA_DIR / 'rekryt.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend with `PRAGMA optimize` on close (rekryt.lib.sqlite).
+    DATABASES["default"]["ENGINE"] = "rekryt.lib.sqlite"
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers run beside the one writer; IMMEDIATE takes the write

@@ -21,7 +21,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "rekryt.lib.sqlite":  # noqa: F405
     # A file, not memory: browser tests' live server then has its own
     # connection instead of sharing the test thread's, so a query from the
     # test can never run inside the server's transaction.

@@ -90,14 +90,18 @@ def build_board(job: Job) -> Board:
             ended[outcome] = ended.get(outcome, 0) + n
         elif stage_id in by_stage:
             by_stage[stage_id].count = n
-    # One query for every column: number the cards within their stage and keep
-    # the first COLUMN_SIZE of each (Django wraps the window in a subquery).
-    newest = cards(job).annotate(
-        row=Window(RowNumber(), partition_by=F("stage_id"), order_by=list(CARD_ORDER))
-    )
-    for card in newest.filter(row__lte=COLUMN_SIZE):
+    for card in newest_cards(job):
         by_stage[card.stage_id].cards.append(card)
     return Board(job=job, columns=columns, ended=ended)
+
+
+def newest_cards(job: Job) -> QuerySet[Application]:
+    """One query for every column: number the cards within their stage and
+    keep the first COLUMN_SIZE of each (Django wraps the window in a subquery)."""
+    numbered = cards(job).annotate(
+        row=Window(RowNumber(), partition_by=F("stage_id"), order_by=list(CARD_ORDER))
+    )
+    return numbered.filter(row__lte=COLUMN_SIZE)
 
 
 def column_page(job: Job, stage: Stage, offset: int) -> tuple[list[Application], bool]:
