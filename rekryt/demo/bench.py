@@ -25,8 +25,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
-from rekryt.applications.apply_forms import HONEYPOT, new_submission_key
 from rekryt.accounts.models import Role, User
+from rekryt.applications.apply_forms import HONEYPOT, new_submission_key
 from rekryt.demo.bench_fixture import build_fixture
 from rekryt.jobs.models import Job
 from rekryt.lib.pdfgen import text_pdf
