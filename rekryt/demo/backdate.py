@@ -68,7 +68,7 @@ def backdate(timelines: list[Timeline]) -> None:
         ["created_at"],
         batch_size=BATCH,
     )
-    _emails_sent(found.messages)
+    emails_sent(found.messages)
 
 
 def _replay_events(by_application: dict[int, Timeline]) -> Found:
@@ -140,7 +140,7 @@ def _documents(by_application: dict[int, Timeline]) -> None:
     )
 
 
-def _emails_sent(queued_at: dict[int, datetime]) -> None:
+def emails_sent(queued_at: dict[int, datetime]) -> None:
     """Date each email the seed caused by its event, keeping its delay (a
     rejection waits a day), and mark it delivered to the development mailbox.
     Receipts are re-rendered for their new date (the reply-by promise moves

@@ -35,6 +35,7 @@ from rekryt.candidates.search import index_documents
 from rekryt.demo import data
 from rekryt.demo.ads import JOBS, PLAN_KEYS
 from rekryt.demo.backdate import Timeline, backdate
+from rekryt.demo.identity import add_identity_cases
 from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
 from rekryt.demo.plan import Opening, Plan, Step, plan_applications
 from rekryt.jobs.actions import close_job, create_job, publish_job
@@ -70,6 +71,10 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         played = [t for t in timelines if t is not None]
         backdate(played)
         add_privacy_cases(played, staff, now)
+        elsewhere = add_identity_cases([t.application_id for t in played], now)
+        if elsewhere is not None:
+            backdate([elsewhere])
+            played.append(elsewhere)
         # The history is the past: the survey duty starts reading after it,
         # so the first worker start sends no surveys about old events.
         last_event = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
