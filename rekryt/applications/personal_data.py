@@ -25,6 +25,7 @@ from rekryt.applications.models import (
 )
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.personal_data import iso
+from rekryt.messaging.personal_data import identifying_terms, redact_staff_messages
 from rekryt.privacy.erasure import add_counts
 
 
@@ -143,6 +144,13 @@ def _resubmission(r: Resubmission) -> dict[str, Any]:
 def erase(candidate: Candidate) -> dict[str, int]:
     counts: dict[str, int] = {}
     applications = list(Application.objects.filter(candidate=candidate))
+    # Names and addresses typed into the forms may differ from the candidate's
+    # own; staff emails that named them lose them too (the messaging app,
+    # called after this one, redacts the candidate's own).
+    sent_with = [*applications, *Resubmission.objects.filter(application__candidate=candidate)]
+    own = set(identifying_terms(candidate))
+    terms = [t for t in identifying_terms(*sent_with) if t not in own]
+    add_counts(counts, {"staff_emails_redacted": redact_staff_messages(terms)})
     for application in applications:
         anonymised = anonymise_application(application)
         add_counts(counts, {"applications_anonymised": 1})

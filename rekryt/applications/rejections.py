@@ -202,7 +202,7 @@ def queue_future_contact(application: Application, key: str, send_after: datetim
         key=key,
         kind=kind,
         to_email=candidate.email,
-        to_name=candidate.full_name,
+        to_name=application.full_name,
         subject=rendered.subject,
         text=rendered.text,
         html=rendered.html,

@@ -69,7 +69,7 @@ class AnonymiseEndedApplications:
                 a.pk,
                 gettext("%(who)s, %(job)s: %(outcome)s %(date)s")
                 % {
-                    "who": a.candidate.full_name,
+                    "who": a.full_name,
                     "job": a.job.title,
                     "outcome": a.get_outcome_display(),
                     "date": describe_date(a.ended_at),  # type: ignore[arg-type]

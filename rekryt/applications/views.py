@@ -170,7 +170,7 @@ def move_response(
 @require_POST
 def application_move(request: HttpRequest, pk: int) -> HttpResponse:
     application = decidable_application(request, pk)
-    name = application.candidate.full_name
+    name = application.full_name
     form = MoveForm(application, request.POST)
     if form.is_valid():
         stage = form.cleaned_data["stage"]

@@ -48,11 +48,16 @@ def export(candidate: Candidate) -> dict[str, Any]:
     }
 
 
-def identifying_terms(candidate: Candidate) -> list[str]:
-    """What names the person in text someone else received: full name,
-    address, and each name on its own when it is not too short to be safe."""
-    terms = [candidate.full_name, candidate.email.strip(), candidate.email_normalised]
-    terms += [n for n in (candidate.first_name, candidate.last_name) if len(n.strip()) >= 3]
+def identifying_terms(*people: Any) -> list[str]:
+    """What names a person in text someone else received: full name, address,
+    and each name on its own when it is not too short to be safe. `people`
+    are the candidate and anything else that carries their name and address
+    (an application's snapshot, a form sent again)."""
+    terms: list[str] = []
+    for person in people:
+        first, last = person.first_name, person.last_name
+        terms += [f"{first} {last}".strip(), person.email.strip(), person.email.strip().lower()]
+        terms += [n for n in (first, last) if len(n.strip()) >= 3]
     unique = {t.strip() for t in terms if len(t.strip()) >= 3}
     return sorted(unique, key=len, reverse=True)
 
@@ -64,8 +69,9 @@ def redact(text: str, terms: list[str]) -> str:
     return text
 
 
-def _redact_staff_messages(candidate: Candidate) -> int:
-    terms = identifying_terms(candidate)
+def redact_staff_messages(terms: list[str]) -> int:
+    """Replace `terms` in every email that went to someone else (staff
+    digests, notifications); returns how many emails changed."""
     if not terms:
         return 0
     mentions = Q()
@@ -95,4 +101,5 @@ def erase_application(application: Any) -> dict[str, int]:
 
 def erase(candidate: Candidate) -> dict[str, int]:
     deleted, _by_model = to_candidate(candidate).delete()
-    return {"emails": deleted, "staff_emails_redacted": _redact_staff_messages(candidate)}
+    redacted = redact_staff_messages(identifying_terms(candidate))
+    return {"emails": deleted, "staff_emails_redacted": redacted}

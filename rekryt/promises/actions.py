@@ -36,7 +36,7 @@ def send_status_update(application: Application) -> Message:
         kind=TemplateKind.STATUS_UPDATE,
         language=application.language,
         to_email=application.candidate.email,
-        to_name=application.candidate.full_name,
+        to_name=application.full_name,
         values={**message_values(application), "hear_by": hear_by_text},
         candidate=application.candidate,
         application=application,

@@ -197,3 +197,26 @@ def test_emails_to_their_address_go_and_staff_emails_naming_them_are_blanked(ann
     assert "Anna" not in digest.body_text and "Erasedottir" not in digest.body_html
     assert "anna@example.org" not in digest.body_text
     assert "Bo Berg" in digest.body_text
+
+
+def test_names_typed_into_any_of_their_forms_leave_staff_emails_too(anna, rita, other_job):
+    from rekryt.applications.actions import Submission
+    from rekryt.applications.submissions import submit_application
+    from rekryt.messaging import outbox
+
+    # The same address, other names: a new application and a form sent again.
+    make_application(other_job, first_name="Annie", last_name="Zetterlund", email=anna.email)
+    submit_application(
+        anna.job, Submission(first_name="Anja", last_name="Quistgaard", email=anna.email)
+    )
+    outbox.queue_rendered(
+        key="digest",
+        kind="waiting_digest",
+        to_email="rita@example.com",
+        subject="3 candidates are waiting",
+        text="Annie Zetterlund, Anja Quistgaard and Bo Berg are waiting.",
+    )
+    erase_candidate(anna.candidate, reason=ErasureReason.STAFF)
+    digest = Message.objects.get(idempotency_key="digest").body_text
+    assert "Zetterlund" not in digest and "Quistgaard" not in digest
+    assert "Bo Berg" in digest
