@@ -34,4 +34,4 @@ class DatabaseWrapper(base.DatabaseWrapper):
                 self.connection.execute("PRAGMA optimize")
             except sqlite3.Error as exc:  # a busy or read-only database: next time
                 log.debug("PRAGMA optimize skipped: %s", exc)
-        super()._close()
+        super()._close()  # type: ignore[misc]  # not in django-stubs
