@@ -122,9 +122,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds the organisation row and the apply rate-limit counters. A
-# file cache in DATA_DIR is shared by every gunicorn and worker process on
-# the machine, so limits hold per site rather than per process.
+# The cache holds the organisation row and django-allauth's own rate limits
+# (Rekryt's limits and the login lockout are counted in the database:
+# rekryt.accounts.ratelimit). A file cache in DATA_DIR is shared by every
+# gunicorn and worker process on the machine.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -233,3 +233,18 @@ class StaffInvite(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+
+class RateCounter(models.Model):
+    """One rate-limit or lockout window (rekryt.accounts.ratelimit). `key` is an
+    HMAC of what is counted (an address, an account), so the table holds no
+    address or name; `expires` is when the window ends, in epoch seconds.
+    Counted with one upsert statement, so parallel requests never lose a hit;
+    the worker's `purge_expired_counters` duty deletes ended windows."""
+
+    key = models.CharField(max_length=64, unique=True)
+    hits = models.PositiveIntegerField(default=0)
+    expires = models.BigIntegerField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.hits} hits until {self.expires}"

@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from rekryt.accounts.ratelimit import Limit
 from rekryt.applications.models import Application
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.portal_session import candidate_required
-from rekryt.lib.ratelimit import Limit
 from rekryt.lib.uploads import oversized_fields
 from rekryt.portal.actions import add_cv, update_details, withdraw, write_to_recruiter
 from rekryt.portal.forms import CvForm, DetailsForm, MessageForm, WithdrawForm

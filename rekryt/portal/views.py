@@ -18,10 +18,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rekryt.accounts.models import Organisation
+from rekryt.accounts.ratelimit import Limit
 from rekryt.applications.models import Application
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.portal_session import candidate_required, sign_in, sign_out
-from rekryt.lib.ratelimit import Limit, client_ip
+from rekryt.lib.ratelimit import client_ip
 from rekryt.messaging.models import Message, MessageStatus
 from rekryt.portal.actions import send_new_link
 from rekryt.portal.forms import NewLinkForm
