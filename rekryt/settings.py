@@ -212,8 +212,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 LOGIN_FAILURES_LIMIT = envint("LOGIN_FAILURES_LIMIT", 5)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
 ACCOUNT_RATE_LIMITS = {
-    # Failed logins per address, and per (login name, address): the key is
-    # built in AccountAdapter and is the same for unknown and known names.
+    # Wrong passwords are counted in the database by rekryt.accounts.lockout
+    # (per account and address, and per address); allauth uses this rate for
+    # wrong two-factor codes, per account.
     "login_failed": f"30/10m/ip,{LOGIN_FAILURES_LIMIT}/{LOGIN_LOCKOUT_MINUTES}m/key",
     "reset_password": "10/m/ip,3/m/key",
 }
