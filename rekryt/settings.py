@@ -216,8 +216,10 @@ ACCOUNT_RATE_LIMITS = {
     # (per account and address, and per address); allauth uses this rate for
     # wrong two-factor codes, per account.
     "login_failed": f"30/10m/ip,{LOGIN_FAILURES_LIMIT}/{LOGIN_LOCKOUT_MINUTES}m/key",
-    "reset_password": "10/m/ip,3/m/key",
+    # Counted in the database by rekryt.accounts.password_reset instead.
+    "reset_password": "",
 }
+ACCOUNT_FORMS = {"reset_password": "rekryt.accounts.password_reset.ResetPasswordForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 # Passkeys need https, except on a developer's own machine.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
@@ -21,6 +21,7 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 
@@ -75,17 +76,19 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{Organisation.get().name}: {subject}"
 
     def get_reset_password_from_key_url(self, key: str) -> str:
-        # Absolute links come from SITE_URL, never from the Host header.
-        from allauth.account.internal import flows
-
-        path = urlsplit(flows.password_reset.get_reset_password_from_key_url(self.request, key))
-        return settings.SITE_URL + path.path
+        # Absolute links come from SITE_URL, never from the Host header; the
+        # worker builds them with no request at all (rekryt.accounts.duties).
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return settings.SITE_URL + path.replace("UID-KEY", quote(key))
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        # allauth's own version asks the request for the site, and the worker
+        # sends password resets without one.
         site = SimpleNamespace(
             name=Organisation.get().name, domain=urlsplit(settings.SITE_URL).netloc
         )
-        super().send_mail(template_prefix, email, {"current_site": site, **context})
+        ctx = {"email": email, "current_site": site, **context}
+        self.render_mail(template_prefix, email, ctx).send()
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -99,3 +99,9 @@ class Limit:
     def retry_after(self) -> int:
         """Seconds until the current window ends."""
         return int(self.window - time.time() % self.window) + 1
+
+
+def within(what: tuple[object, ...], limit: int, seconds: int) -> bool:
+    """Count one hit on `what` in a window that starts with its first hit;
+    True while there have been at most `limit`."""
+    return count(counter_key(*what), seconds) <= limit
