@@ -125,10 +125,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The cache holds the organisation row and django-allauth's own rate limits
 # (Rekryt's limits and the login lockout are counted in the database:
 # rekryt.accounts.ratelimit). A file cache in DATA_DIR is shared by every
-# gunicorn and worker process on the machine.
+# gunicorn and worker process on the machine; Rekryt's version makes add and
+# incr atomic, which allauth's limits rely on.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "rekryt.lib.filecache.LockingFileBasedCache",
         "LOCATION": str(DATA_DIR / "cache"),
         "OPTIONS": {"MAX_ENTRIES": 10000},
     }
