@@ -279,10 +279,19 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
 ]
 
+# One handler for everything, which masks URL secrets, typed search terms and
+# email addresses (rekryt.lib.logs). Django's own handlers are replaced so no
+# record reaches the console around the filter (with DEBUG on, Django would
+# print "Not Found: /portal/t/<token>/" as it is).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "rekryt.lib.logs.RedactingFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.db.backends": {"level": "INFO"},
+    },
 }
