@@ -24,6 +24,7 @@ from rekryt.audit.log import record
 from rekryt.audit.models import Action
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.portal_session import candidate_required
+from rekryt.lib.params import id_or_none
 from rekryt.lib.ratelimit import client_ip
 from rekryt.privacy import requests as rights
 from rekryt.privacy.erasure import LegalHoldActive, erase_candidate
@@ -181,9 +182,9 @@ def request_new(request: HttpRequest) -> HttpResponse:
             return redirect("rights_request_detail", access_request.pk)
     else:
         initial: dict[str, Any] = {"received_on": timezone.localdate()}
-        pk = request.GET.get("candidate", "")
-        if pk.isdigit():
-            candidate = Candidate.objects.filter(pk=int(pk)).first()
+        pk = id_or_none(request.GET.get("candidate"))
+        if pk is not None:
+            candidate = Candidate.objects.filter(pk=pk).first()
             if candidate is not None:
                 initial["candidate_email"] = candidate.email
         form = RegisterRequestForm(initial=initial)
