@@ -124,12 +124,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The cache holds the organisation row and the apply rate-limit counters. A
-# file cache in DATA_DIR is shared by every gunicorn and worker process on
-# the machine, so limits hold per site rather than per process.
+# The cache holds the organisation row and django-allauth's own rate limits
+# (Rekryt's limits and the login lockout are counted in the database:
+# rekryt.accounts.ratelimit). A file cache in DATA_DIR is shared by every
+# gunicorn and worker process on the machine; Rekryt's version makes add and
+# incr atomic, which allauth's limits rely on.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "rekryt.lib.filecache.LockingFileBasedCache",
         "LOCATION": str(DATA_DIR / "cache"),
         "OPTIONS": {"MAX_ENTRIES": 10000},
     }
@@ -213,11 +215,14 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 LOGIN_FAILURES_LIMIT = envint("LOGIN_FAILURES_LIMIT", 5)
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", 15)
 ACCOUNT_RATE_LIMITS = {
-    # Failed logins per address, and per (login name, address): the key is
-    # built in AccountAdapter and is the same for unknown and known names.
+    # Wrong passwords are counted in the database by rekryt.accounts.lockout
+    # (per account and address, and per address); allauth uses this rate for
+    # wrong two-factor codes, per account.
     "login_failed": f"30/10m/ip,{LOGIN_FAILURES_LIMIT}/{LOGIN_LOCKOUT_MINUTES}m/key",
-    "reset_password": "10/m/ip,3/m/key",
+    # Counted in the database by rekryt.accounts.password_reset instead.
+    "reset_password": "",
 }
+ACCOUNT_FORMS = {"reset_password": "rekryt.accounts.password_reset.ResetPasswordForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 # Passkeys need https, except on a developer's own machine.
@@ -276,10 +281,19 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
 ]
 
+# One handler for everything, which masks URL secrets, typed search terms and
+# email addresses (rekryt.lib.logs). Django's own handlers are replaced so no
+# record reaches the console around the filter (with DEBUG on, Django would
+# print "Not Found: /portal/t/<token>/" as it is).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "rekryt.lib.logs.RedactingFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.db.backends": {"level": "INFO"},
+    },
 }

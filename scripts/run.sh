@@ -26,7 +26,8 @@ $PY manage.py worker &
 worker=$!
 .venv/bin/gunicorn rekryt.wsgi:application \
   --bind "127.0.0.1:${PORT}" --workers "${WEB_CONCURRENCY:-2}" --threads 4 \
-  --access-logfile - --graceful-timeout 5 &
+  --access-logfile - --logger-class rekryt.lib.gunicorn_logger.AccessLogger \
+  --graceful-timeout 5 &
 web=$!
 
 stop() {

@@ -3,14 +3,15 @@
 No one signs up: accounts come from an admin's invitation (rekryt.accounts.
 invites). Single sign-on only lets in existing active staff, or someone with
 a pending invitation, matched on the identity provider's verified email.
-Failed logins are counted per login name and client address, the same way
-for names that exist and names that do not."""
+Failed logins are counted per account (or unknown name) and client address,
+the same way for names that exist and names that do not (rekryt.accounts.
+lockout)."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
@@ -20,15 +21,21 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.http import HttpRequest
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 
+from rekryt.accounts import lockout
 from rekryt.accounts.models import Organisation, User
 from rekryt.lib.ratelimit import client_ip
 
 # Authenticators that count as a second factor (recovery codes are a
 # fallback for them, not a factor of their own).
 SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+
+
+def _typed_login(credentials: dict[str, Any]) -> str:
+    return str(credentials.get("email", credentials.get("username", "")))
 
 
 def _lockout_message() -> str:
@@ -50,27 +57,38 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request: HttpRequest) -> str:
         return client_ip(request)
 
-    def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
-        # Lock the name from this address only, so nobody can lock a colleague
-        # out by typing wrong passwords for them from elsewhere.
-        login = str(credentials.get("email", credentials.get("username", ""))).lower()
-        return f"{login}:{client_ip(request)}"
+    # Failed logins are counted by rekryt.accounts.lockout in the database
+    # instead of allauth's cache (see that module for what is counted).
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        self._attempt = lockout.begin(request, _typed_login(credentials))
+        if self._attempt is None:
+            raise self.validation_error("too_many_login_attempts")
+
+    def _rollback_login_failed_rl_usage(self) -> None:
+        attempt = getattr(self, "_attempt", None)
+        if attempt is not None:
+            attempt.take_back()
+
+    def _delete_login_attempts_cached_email(self, request: HttpRequest, **credentials: Any) -> None:
+        lockout.clear(request, _typed_login(credentials))
 
     def format_email_subject(self, subject: str) -> str:
         return f"{Organisation.get().name}: {subject}"
 
     def get_reset_password_from_key_url(self, key: str) -> str:
-        # Absolute links come from SITE_URL, never from the Host header.
-        from allauth.account.internal import flows
-
-        path = urlsplit(flows.password_reset.get_reset_password_from_key_url(self.request, key))
-        return settings.SITE_URL + path.path
+        # Absolute links come from SITE_URL, never from the Host header; the
+        # worker builds them with no request at all (rekryt.accounts.duties).
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return settings.SITE_URL + path.replace("UID-KEY", quote(key))
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        # allauth's own version asks the request for the site, and the worker
+        # sends password resets without one.
         site = SimpleNamespace(
             name=Organisation.get().name, domain=urlsplit(settings.SITE_URL).netloc
         )
-        super().send_mail(template_prefix, email, {"current_site": site, **context})
+        ctx = {"email": email, "current_site": site, **context}
+        self.render_mail(template_prefix, email, ctx).send()
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -233,3 +234,42 @@ class StaffInvite(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+
+class RateCounter(models.Model):
+    """One rate-limit or lockout window (rekryt.accounts.ratelimit). `key` is an
+    HMAC of what is counted (an address, an account), so the table holds no
+    address or name; `expires` is when the window ends, in epoch seconds.
+    Counted with one upsert statement, so parallel requests never lose a hit;
+    the worker's `purge_expired_counters` duty deletes ended windows."""
+
+    key = models.CharField(max_length=64, unique=True)
+    hits = models.PositiveIntegerField(default=0)
+    expires = models.BigIntegerField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.hits} hits until {self.expires}"
+
+
+class EmailRequestKind(models.TextChoices):
+    PASSWORD_RESET = "password_reset", _("password reset")
+    PORTAL_LINK = "portal_link", _("portal link")
+
+
+class EmailRequest(models.Model):
+    """An address typed into a form that emails a link (a staff password
+    reset, a candidate's new portal link). The request only stores this row,
+    the same work whether or not the address is known; a worker duty looks
+    the address up, queues the email if there is someone to send it to and
+    deletes the row (rekryt.accounts.email_requests)."""
+
+    kind = models.CharField(max_length=20, choices=EmailRequestKind.choices)
+    email = models.EmailField()
+    language = models.CharField(max_length=8, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "id"], name="email_request_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} request {self.pk}"

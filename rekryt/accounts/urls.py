@@ -1,7 +1,7 @@
 from allauth.account import views as allauth_views
 from django.urls import include, path
 
-from rekryt.accounts import staff_views, views
+from rekryt.accounts import password_reset, staff_views, views
 
 urlpatterns = [
     path("brand.css", views.brand_css, name="brand_css"),
@@ -16,6 +16,12 @@ urlpatterns = [
     # Single sign-on identities are linked by matching the verified email at
     # login, never by hand (rekryt.accounts.adapter).
     path("staff/account/3rdparty/", staff_views.not_found, name="socialaccount_connections"),
+    # Before allauth's own: the look-up and the email happen in the worker.
+    path(
+        "staff/account/password/reset/",
+        password_reset.password_reset,
+        name="account_reset_password",
+    ),
     path("staff/account/", include("allauth.urls")),
     # The Django admin has no login of its own: it goes through the staff
     # login, with its two-factor step.

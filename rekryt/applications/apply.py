@@ -18,13 +18,14 @@ from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from rekryt.accounts.ratelimit import Limit
 from rekryt.applications.apply_forms import ApplyForm, new_submission_key
 from rekryt.applications.models import Application, Resubmission
 from rekryt.applications.submissions import submit_application
 from rekryt.candidates.models import normalise_email
 from rekryt.jobs.career import source_from
 from rekryt.jobs.models import Job, JobStatus
-from rekryt.lib.ratelimit import Limit, client_ip
+from rekryt.lib.ratelimit import client_ip
 from rekryt.lib.sealed import seal, unseal
 from rekryt.lib.uploads import oversized_fields
 from rekryt.privacy.consent import record_consent
@@ -79,12 +80,17 @@ def _post(request: HttpRequest, job: Job) -> HttpResponse:
     if not form.is_valid():
         form.keep_files()
         return _show(request, job, form)
+    # Take a place within the limit before creating anything, so parallel
+    # posts cannot all pass the check above; a resubmit gives it back.
+    if not applications.hit(who):
+        return _too_many(request, applications.retry_after())
     language = translation.get_language() or job.language
     submitted = submit_application(job, form.submission(language[:2]))
     form.discard_used()
-    applications.hit(who)
     if submitted.created:
         record_privacy_choices(submitted.application, form, language[:2], who)
+    elif not submitted.resubmitted:
+        applications.unhit(who)  # a double submit that raced past the check
     # The same answer for a new application and a repeated one: what was
     # typed and today's dates, never what is stored about the address.
     return redirect_to_applied(job, form)

@@ -33,6 +33,7 @@ from rekryt.applications.rejections import (
 from rekryt.applications.views import decidable_application
 from rekryt.jobs.actions import close_job
 from rekryt.jobs.models import Job, JobStatus, visible_job_or_404
+from rekryt.lib.params import ids
 
 # Names listed on the bulk pages; the rest are counted.
 NAMES_SHOWN = 30
@@ -75,7 +76,7 @@ def done_text(reason: RejectionReason, send_now: bool) -> str:
 
 
 def selected_ids(request: HttpRequest) -> list[int]:
-    return [int(v) for v in request.POST.getlist("applications") if v.isdigit()][:1000]
+    return ids(request.POST.getlist("applications"), limit=1000)
 
 
 def selected_applications(request: HttpRequest, job: Job) -> QuerySet[Application]:

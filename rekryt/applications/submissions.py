@@ -41,11 +41,13 @@ from rekryt.messaging.models import TemplateKind
 @dataclass
 class Submitted:
     """What a submission became. `created` is false for a double submit (the
-    same form posted twice) and for a repeated application (`resubmission`)."""
+    same form posted twice) and for a repeated application (`resubmission`);
+    `resubmitted` is true when this submission was a repeated one."""
 
     application: Application
     created: bool
     resubmission: Resubmission | None = None
+    resubmitted: bool = False
 
 
 def index_application(application: Application) -> None:
@@ -139,7 +141,7 @@ def submit_application(job: Job, sub: Submission) -> Submitted:
             candidate = _candidate_for(sub)
             previous = Application.objects.filter(candidate=candidate, job=job).first()
             if previous is not None:
-                return Submitted(previous, False, _resubmit(previous, sub))
+                return Submitted(previous, False, _resubmit(previous, sub), resubmitted=True)
             return Submitted(_create(job, candidate, sub), True)
     except IntegrityError:
         # A concurrent double submit won the race: show its result.

@@ -13,7 +13,6 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -27,6 +26,7 @@ from rekryt.applications.models import Application, documents_visible_to, may_de
 from rekryt.applications.rejections import reject_application
 from rekryt.applications.timeline import timeline_for
 from rekryt.jobs.models import Job, stages_for, visible_job_or_404
+from rekryt.lib.params import bounded_int, local_url
 
 DETAIL_RELATED = ("candidate", "job", "stage", "rejection_reason", "ended_stage")
 
@@ -41,11 +41,7 @@ def wants_json(request: HttpRequest) -> bool:
 
 def next_url(request: HttpRequest, default: str) -> str:
     """Where the form came from, when that is a path on this site."""
-    target = request.POST.get("next", "")
-    safe = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if safe else default
+    return local_url(request, request.POST.get("next"), default)
 
 
 def visible_application(request: HttpRequest, pk: int) -> Application:
@@ -59,10 +55,7 @@ def decidable_application(request: HttpRequest, pk: int) -> Application:
 
 
 def parse_offset(value: str | None) -> int:
-    try:
-        return max(int(value or 0), 0)
-    except ValueError:
-        return 0
+    return bounded_int(value, default=0)
 
 
 # --- The board ---------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from rekryt.audit.models import AuditEntry
-from rekryt.lib.middleware import SECRET_URL_ARGUMENTS
+from rekryt.lib.logs import mask_arguments
 from rekryt.lib.ratelimit import client_address
 
 # What was recorded while the current request ran. The audit middleware sets
@@ -20,13 +20,8 @@ written: ContextVar[list[str] | None] = ContextVar("audit_written", default=None
 def logged_path(request: HttpRequest) -> str:
     """The request's path with secrets from the URL (a portal or download
     token, an invitation, a password-reset key) replaced by "…"."""
-    path = request.path
     match = getattr(request, "resolver_match", None)
-    for name in SECRET_URL_ARGUMENTS.intersection(match.kwargs if match is not None else {}):
-        value = str(match.kwargs[name])  # type: ignore[union-attr]
-        if value:
-            path = path.replace(value, "…")
-    return path[:300]
+    return mask_arguments(request.path, match.kwargs if match is not None else {})[:300]
 
 
 def record(

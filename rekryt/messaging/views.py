@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
@@ -11,10 +9,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from rekryt.lib.params import local_url
 from rekryt.messaging.access import admin_required, cancellable_messages
 from rekryt.messaging.actions import cancel_message
 from rekryt.messaging.delivery import headers, recipient, sender
@@ -103,11 +101,8 @@ def message_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _back(request: HttpRequest, message: Message) -> str:
-    target: Any = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return str(target)
     if message.application_id is not None:
-        return reverse("application_detail", args=[message.application_id])
-    return reverse("outbox")
+        default = reverse("application_detail", args=[message.application_id])
+    else:
+        default = reverse("outbox")
+    return local_url(request, request.POST.get("next"), default)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rekryt.accounts.ratelimit import Limit
 from rekryt.applications.models import Application, Resubmission, ResubmissionStatus
 from rekryt.applications.submissions import (
     add_resubmission,
@@ -18,7 +19,6 @@ from rekryt.applications.submissions import (
 )
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.portal_session import candidate_required
-from rekryt.lib.ratelimit import Limit
 from rekryt.lib.uploads import oversized_fields
 from rekryt.portal.actions import add_cv, update_details, withdraw, write_to_recruiter
 from rekryt.portal.forms import CvForm, DetailsForm, MessageForm, WithdrawForm

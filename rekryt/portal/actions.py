@@ -182,7 +182,8 @@ LINK_BUCKET_SECONDS = 10 * 60
 @transaction.atomic
 def send_new_link(email: str) -> LinkRequest:
     """Queue a portal link to the candidate with this address, if there is one.
-    The caller must answer the same whatever this returns."""
+    Run by the worker (rekryt.portal.duties), never while answering the form,
+    so the answer cannot tell whether the address is known."""
     candidate = Candidate.objects.filter(email_normalised=normalise_email(email)).first()
     if candidate is None or not candidate.applications.exists():
         return LinkRequest(queued=False)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from rekryt.accounts.models import EmailRequest, EmailRequestKind
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.personal_data import iso
 from rekryt.messaging.models import Message
@@ -43,4 +44,9 @@ def erase_application(application: Any) -> dict[str, int]:
 def erase(candidate: Candidate) -> dict[str, int]:
     counts = _erase_messages(PortalMessage.objects.filter(application__candidate=candidate))
     counts["portal_links"], _by_model = PortalToken.objects.filter(candidate=candidate).delete()
+    # A "send me a new link" the worker has not handled yet holds the address.
+    waiting = EmailRequest.objects.filter(
+        kind=EmailRequestKind.PORTAL_LINK, email__iexact=candidate.email
+    )
+    counts["link_requests"], _by_model = waiting.delete()
     return counts

@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from rekryt.accounts.models import Organisation
+from rekryt.accounts import email_requests
+from rekryt.accounts.models import EmailRequestKind, Organisation
+from rekryt.accounts.ratelimit import Limit
 from rekryt.applications.models import (
     Application,
     DetailDifference,
@@ -26,9 +28,8 @@ from rekryt.applications.models import (
 )
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.portal_session import candidate_required, sign_in, sign_out
-from rekryt.lib.ratelimit import Limit, client_ip
+from rekryt.lib.ratelimit import client_ip
 from rekryt.messaging.models import Message, MessageStatus
-from rekryt.portal.actions import send_new_link
 from rekryt.portal.forms import NewLinkForm
 from rekryt.portal.models import PortalMessage
 from rekryt.portal.status import Standing, standing_for
@@ -180,8 +181,9 @@ def new_link(request: HttpRequest) -> HttpResponse:
     form = NewLinkForm(request.POST)
     if not form.is_valid():
         return render(request, "portal/new_link.html", {"form": form})
-    send_new_link(form.cleaned_data["email"])
-    # The same page whether or not the address is known.
+    # The same page, after the same work, whether or not the address is
+    # known: the worker looks it up and sends the link (rekryt.portal.duties).
+    email_requests.ask(EmailRequestKind.PORTAL_LINK, form.cleaned_data["email"])
     return redirect("portal_new_link_sent")
 
 

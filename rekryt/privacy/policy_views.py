@@ -12,7 +12,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -25,6 +24,7 @@ from rekryt.audit.models import Action
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.portal_session import candidate_required
 from rekryt.jobs.models import Job
+from rekryt.lib.params import local_url
 from rekryt.lib.ratelimit import client_ip
 from rekryt.privacy.consent import consent_sentence, record_consent, states_for
 from rekryt.privacy.holds import place_hold, release_hold
@@ -46,12 +46,7 @@ def _language() -> str:
 
 
 def _next_or(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
+    return local_url(request, request.POST.get("next") or request.GET.get("next"), fallback)
 
 
 # Public ----------------------------------------------------------------------

@@ -18,12 +18,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from rekryt.accounts.ratelimit import Limit
 from rekryt.accounts.roles import recruiter_required, staff_required
 from rekryt.audit.log import record
 from rekryt.audit.models import Action
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.portal_session import candidate_required
-from rekryt.lib.ratelimit import Limit, client_ip
+from rekryt.lib.params import id_or_none
+from rekryt.lib.ratelimit import client_ip
 from rekryt.privacy import requests as rights
 from rekryt.privacy.erasure import LegalHoldActive, erase_candidate
 from rekryt.privacy.export import export_response
@@ -180,9 +182,9 @@ def request_new(request: HttpRequest) -> HttpResponse:
             return redirect("rights_request_detail", access_request.pk)
     else:
         initial: dict[str, Any] = {"received_on": timezone.localdate()}
-        pk = request.GET.get("candidate", "")
-        if pk.isdigit():
-            candidate = Candidate.objects.filter(pk=int(pk)).first()
+        pk = id_or_none(request.GET.get("candidate"))
+        if pk is not None:
+            candidate = Candidate.objects.filter(pk=pk).first()
             if candidate is not None:
                 initial["candidate_email"] = candidate.email
         form = RegisterRequestForm(initial=initial)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from rekryt.accounts.models import Organisation, User
 from rekryt.applications.models import Application, may_decide
 from rekryt.jobs.models import Job
+from rekryt.lib.params import id_or_none
 from rekryt.promises import figures, rules
 from rekryt.promises.waiting import Waiting, waiting, with_applications
 
@@ -43,10 +44,7 @@ def visible_applications(user: User) -> Any:
 
 def chosen_int(request: HttpRequest, name: str, allowed: set[int]) -> int | None:
     """An id from the query string, if it is one of the offered choices."""
-    try:
-        value = int(request.GET.get(name, ""))
-    except ValueError:
-        return None
+    value = id_or_none(request.GET.get(name))
     return value if value in allowed else None
 
 

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+from rekryt.lib.params import bounded_int
 from rekryt.lib.tokens import hash_token
 from rekryt.surveys.actions import extra_answers, opt_out_of_surveys, record_answer
 from rekryt.surveys.forms import AnswerForm
@@ -44,9 +45,8 @@ def _invalid(request: HttpRequest) -> HttpResponse:
 
 def _chosen_score(request: HttpRequest) -> int | None:
     raw = request.POST.get("score") if request.method == "POST" else request.GET.get("score")
-    if raw is not None and raw.isdigit() and 0 <= int(raw) <= 10:
-        return int(raw)
-    return None
+    score = bounded_int(raw, default=-1, minimum=-1, maximum=11)
+    return score if 0 <= score <= 10 else None
 
 
 @never_cache

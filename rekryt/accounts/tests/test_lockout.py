@@ -1,18 +1,30 @@
-"""Failed logins lock a login name from one address for a while, and the
-answers never tell whether the name belongs to someone."""
+"""Failed logins lock an account (whichever way its name is typed) from one
+address for a while, and the answers never tell whether the name belongs to
+someone."""
 
 from __future__ import annotations
 
 import re
+import threading
 from datetime import timedelta
 from typing import Any
 
+import pytest
 import time_machine
 from django.conf import settings
+from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from rekryt.accounts.models import User
+from conftest import make_user
+from rekryt.accounts import lockout
+from rekryt.accounts.models import Role, User
+
+
+@pytest.fixture
+def rita_in_transaction(transactional_db: Any) -> User:
+    return make_user("rita", Role.RECRUITER)
 
 
 def _normalised(response: Any, typed: str) -> str:
@@ -89,3 +101,70 @@ def test_too_many_reset_requests_get_a_friendly_429(client: Any, db: Any) -> Non
     limited = responses[-1]
     assert limited.status_code == 429
     assert "Too many attempts" in limited.content.decode()
+
+
+def _locked(response: Any) -> bool:
+    return "Too many failed attempts" in response.content.decode()
+
+
+def test_username_and_email_share_one_count(client: Any, rita: User) -> None:
+    limit = settings.LOGIN_FAILURES_LIMIT
+    _fail(client, "rita", limit - 2)
+    _fail(client, "Rita@Example.com", 1)
+    # One short of the limit across both spellings: the right password works.
+    response = client.post(reverse("login"), {"login": "RITA", "password": "pw-rita"})
+    assert response.status_code == 302
+    client.post(reverse("logout"))
+    _fail(client, "rita@example.com", 1)
+    for spelling in ("rita", "RITA@EXAMPLE.COM", " Rita "):
+        response = client.post(reverse("login"), {"login": spelling, "password": "pw-rita"})
+        assert _locked(response), spelling
+        assert "_auth_user_id" not in client.session
+
+
+def test_unknown_names_count_per_normalised_name(client: Any, db: Any) -> None:
+    limit = settings.LOGIN_FAILURES_LIMIT
+    _fail(client, "Ghost", limit - 1)
+    assert not _locked(_fail(client, "ghost ", 1))
+    assert _locked(_fail(client, "GHOST", 1))
+    assert not _locked(_fail(client, "someone-else", 1))
+
+
+def test_a_lock_on_one_account_leaves_others_alone(client: Any, rita: User, alice: User) -> None:
+    _fail(client, "rita@example.com", settings.LOGIN_FAILURES_LIMIT)
+    response = client.post(reverse("login"), {"login": "alice", "password": "pw-alice"})
+    assert response.status_code == 302
+
+
+def test_an_address_is_limited_across_all_names(client: Any, db: Any, settings: Any) -> None:
+    # allauth's own flood limit on the login page (30 a minute) would come first.
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "100/m/ip"}
+    for n in range(lockout.PER_ADDRESS):
+        assert not _locked(_fail(client, f"name{n}", 1))
+    assert _locked(_fail(client, "yet-another-name", 1))
+    other = client.post(reverse("login"), {"login": "x", "password": "y"}, REMOTE_ADDR="192.0.2.9")
+    assert not _locked(other)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_guesses_get_exactly_the_limit(rita_in_transaction: User) -> None:
+    parallel = 25
+    barrier = threading.Barrier(parallel)
+    answers: list[bool] = []
+
+    def guess() -> None:
+        try:
+            client = Client()
+            barrier.wait()
+            response = client.post(reverse("login"), {"login": "rita", "password": "wrong"})
+            answers.append(_locked(response))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=guess) for _ in range(parallel)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers.count(False) == settings.LOGIN_FAILURES_LIMIT
+    assert answers.count(True) == parallel - settings.LOGIN_FAILURES_LIMIT

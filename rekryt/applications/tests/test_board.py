@@ -19,6 +19,7 @@ from rekryt.applications.board import COLUMN_SIZE, build_board
 from rekryt.applications.models import Outcome, RejectionReason
 from rekryt.candidates.models import DocumentKind
 from rekryt.jobs.models import stages_for
+from rekryt.lib.params import DB_INT_MAX
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -182,6 +183,20 @@ def test_show_more_ignores_a_nonsense_offset(client, rita, job):
     url = reverse("board_column", args=[job.pk, job.first_stage().pk])
     assert client.get(url + "?offset=-4").context["offset"] == 0
     assert client.get(url + "?offset=abc").context["offset"] == 0
+    assert client.get(url + "?offset=%C2%B2").context["offset"] == 0
+
+
+def test_show_more_answers_an_offset_beyond_the_database_with_an_empty_column(client, rita, job):
+    make_application(job)
+    client.force_login(rita)
+    url = reverse("board_column", args=[job.pk, job.first_stage().pk])
+    for offset in ("99999999999999999999", str(DB_INT_MAX), str(DB_INT_MAX + 1)):
+        response = client.get(f"{url}?offset={offset}")
+        assert response.status_code == 200
+        assert response.context["offset"] == DB_INT_MAX
+        assert 'class="board-card"' not in response.content.decode()
+    response = client.get(f"{url}?offset={DB_INT_MAX - 1}")
+    assert response.context["offset"] == DB_INT_MAX - 1
 
 
 def test_show_more_refuses_a_stage_of_another_job(client, rita, job, other_job):

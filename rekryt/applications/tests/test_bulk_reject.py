@@ -146,3 +146,12 @@ def test_outsiders_get_404(client, request, job, reason, persona):
 def test_anonymous_users_go_to_login(client, job):
     response = client.post(bulk_url(job), {})
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_malformed_and_out_of_range_ids_in_the_selection_are_ignored(client, rita, job, reason):
+    chosen = make_application(job)
+    client.force_login(rita)
+    hostile = ["²", "99999999999999999999", "-1", "1e3", "", str(chosen.pk)]
+    page = client.post(bulk_url(job), {"applications": hostile})
+    assert page.status_code == 200
+    assert "Reject 1 application" in page.content.decode()

@@ -250,7 +250,8 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "rights_portal_erase_sent": (PUBLIC, none),
     "rights_portal_download": (PUBLIC, token),
     # Signing in: reachable before login by design.
-    "accept_invite": (SIGN_IN, none),
+    "accept_invite": (SIGN_IN, token),
+    "account_reset_password": (SIGN_IN, none),  # in front of allauth's own
     "account_email": (SIGN_IN, none),  # allauth's email page, switched off (404)
     "socialaccount_connections": (SIGN_IN, none),  # allauth's SSO links page, off (404)
     # allauth's redirects from its old social URLs (RedirectView, unnamed).

@@ -125,3 +125,22 @@ def test_the_job_page_links_to_a_hold_for_recruiters_only(client, rita, hanna, j
     client.force_login(hanna)
     response = client.get(f"/staff/jobs/{job.pk}/edit/")
     assert f"/staff/privacy/holds/job/{job.pk}/" not in response.content.decode()
+
+
+@pytest.mark.parametrize("target", ["99999999999999999999", "privacy_holds", "//evil.example/"])
+def test_a_next_address_that_is_not_a_path_falls_back_to_the_list(
+    client, rita, application, target
+):
+    client.force_login(rita)
+    hold = LegalHold.objects.create(candidate=application.candidate, reason="x", created_by=rita)
+    response = client.post(f"/staff/privacy/holds/{hold.pk}/release/", {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == "/staff/privacy/holds/"
+
+
+def test_a_next_path_on_this_site_is_followed(client, rita, application):
+    client.force_login(rita)
+    hold = LegalHold.objects.create(candidate=application.candidate, reason="x", created_by=rita)
+    target = f"/staff/candidates/{application.candidate_id}/"
+    response = client.post(f"/staff/privacy/holds/{hold.pk}/release/", {"next": target})
+    assert response["Location"] == target

@@ -131,3 +131,20 @@ def test_unsubscribe_asks_on_get_and_opts_out_on_post(client, invitation):
     assert survey.candidate.surveys_opt_out is True
     pending.refresh_from_db()
     assert pending.status == SurveyStatus.SKIPPED
+
+
+@pytest.mark.parametrize("score", ["%C2%B2", "99999999999999999999", "-1", "11", "1e1", "%00"])
+def test_a_malformed_score_in_the_link_or_the_form_shows_the_form(client, invitation, score):
+    survey, raw = invitation
+    response = client.get(url(raw, score=score))
+    assert response.status_code == 200
+    assert "checked" not in main(response)
+    posted = client.post(url(raw), {"score": score.replace("%C2%B2", "²").replace("%00", "\0")})
+    assert posted.status_code == 200
+    assert not SurveyAnswer.objects.filter(survey=survey).exists()
+
+
+def test_the_highest_and_lowest_scores_in_the_link_are_chosen(client, invitation):
+    _survey, raw = invitation
+    assert 'value="10" id="id_score_10" required checked' in main(client.get(url(raw, score=10)))
+    assert 'value="0" id="id_score_0" required checked' in main(client.get(url(raw, score=0)))
