@@ -18,6 +18,7 @@ from rekryt.applications.anonymise import anonymise_application
 from rekryt.applications.models import Application, Event, EventKind, Note
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.personal_data import iso
+from rekryt.jobs.models import names_in
 from rekryt.privacy.erasure import add_counts
 
 
@@ -51,6 +52,15 @@ def without_staff_names(text: str, names: dict[str, str]) -> str:
     return text
 
 
+def moved_name(event: Event, prefix: str, language: str) -> str | None:
+    """A stage a move names, in the candidate's language when the event kept both."""
+    data = event.data or {}
+    sv, en = data.get(f"{prefix}_name_sv"), data.get(f"{prefix}_name_en")
+    if sv or en:
+        return names_in(sv or "", en or "", language)
+    return data.get(f"{prefix}_name")
+
+
 def export(candidate: Candidate) -> dict[str, Any]:
     applications = list(
         Application.objects.filter(candidate=candidate)
@@ -74,10 +84,12 @@ def export(candidate: Candidate) -> dict[str, Any]:
                 "id": a.pk,
                 "job": a.job.title,
                 "applied_at": iso(a.created_at),
-                "stage": a.stage.name,
+                "stage": a.stage.name_in(candidate.language),
                 "outcome": a.outcome,
                 "ended_at": iso(a.ended_at),
-                "ended_in_stage": a.ended_stage.name if a.ended_stage else None,
+                "ended_in_stage": (
+                    a.ended_stage.name_in(candidate.language) if a.ended_stage else None
+                ),
                 "reason": reason.name_in(candidate.language) if reason else None,
                 "keep_in_mind_for_future_roles": a.keep_in_mind,
                 "about": a.about,
@@ -88,8 +100,8 @@ def export(candidate: Candidate) -> dict[str, Any]:
                 "privacy_notice_version": a.notice.version if a.notice else None,
                 "stage_history": [
                     {
-                        "from": (e.data or {}).get("from_name"),
-                        "to": (e.data or {}).get("to_name"),
+                        "from": moved_name(e, "from", candidate.language),
+                        "to": moved_name(e, "to", candidate.language),
                         "at": iso(e.created_at),
                     }
                     for e in timeline

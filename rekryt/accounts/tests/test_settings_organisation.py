@@ -42,6 +42,7 @@ def data(**overrides: Any) -> dict[str, Any]:
         "website": "https://example.com",
         "country": "se",
         "reply_to_email": "jobb@example.com",
+        "stage_email_delay_minutes": "5",
     }
     values.update(overrides)
     return values
