@@ -8,13 +8,13 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import make_application
-from rekryt.applications.tests.test_board_browser import (  # noqa: F401 (a fixture)
-    CHROMIUM,
-    board_page,
-    open_board,
-)
+from rekryt.applications.tests import test_board_browser as boards
 from rekryt.jobs.models import StageKind, stages_for
 from rekryt.messaging.models import Message, MessageStatus
+
+CHROMIUM = boards.CHROMIUM
+open_board = boards.open_board
+board_page = boards.board_page  # the fixture: a browser signed in as rita
 
 pytestmark = [
     pytest.mark.browser,
