@@ -5,7 +5,9 @@ one comes from the default pipeline: the template whose name in the job's
 language is the same, or else the only template of the stage's kind (not
 "other"). A name with no match is copied, so no stage is ever nameless; staff
 can translate it in the stage editor. Stage emails a stage must not send (see
-jobs.models.STAGE_EMAIL_KINDS) are switched off."""
+jobs.models.STAGE_EMAIL_KINDS) are switched off. The old column goes in the
+next migration: PostgreSQL will not alter a table in the transaction that
+updated its rows."""
 
 from django.db import migrations, models
 
@@ -76,5 +78,4 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, default="", max_length=80, verbose_name="name"),
         ),
         migrations.RunPython(split_names, join_names),
-        migrations.RemoveField(model_name="stage", name="name"),
     ]

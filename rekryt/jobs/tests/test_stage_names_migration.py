@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("jobs", "0004_stage_automation_defaults")]
-AFTER = [("jobs", "0005_stage_names")]
+AFTER = [("jobs", "0006_remove_stage_name")]
 
 
 def migrate(targets: list[tuple[str, str]]) -> Any:
