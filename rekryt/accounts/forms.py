@@ -16,6 +16,9 @@ LOGO_MAX_BYTES = 2 * 1024 * 1024
 # type are whatever the uploader wants them to be.
 LOGO_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg"}
 MIN_CONTRAST_ON_WHITE = 4.5  # WCAG 2.1 AA for normal text
+# At least a minute to notice a wrong move and undo it; at most a day, after
+# which an interview invitation would be late rather than careful.
+STAGE_EMAIL_DELAY_BOUNDS = (1, 1440)
 
 
 def sniff_logo(upload: UploadedFile) -> str | None:
@@ -53,6 +56,7 @@ class OrganisationForm(forms.ModelForm):
             "website",
             "country",
             "reply_to_email",
+            "stage_email_delay_minutes",
         ]
         widgets = {
             "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
@@ -71,6 +75,8 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, oversized: set[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        low, high = STAGE_EMAIL_DELAY_BOUNDS
+        self.fields["stage_email_delay_minutes"].widget.attrs.update({"min": low, "max": high})
         # Set by the upload handler when a file went over the site-wide cap
         # and was dropped before it reached the form.
         self.oversized = oversized or set()
@@ -99,6 +105,15 @@ class OrganisationForm(forms.ModelForm):
                 _("White text on this colour is hard to read. Choose a darker colour.")
             )
         return colour
+
+    def clean_stage_email_delay_minutes(self) -> int:
+        minutes = self.cleaned_data.get("stage_email_delay_minutes")
+        low, high = STAGE_EMAIL_DELAY_BOUNDS
+        if minutes is None or not low <= minutes <= high:
+            raise forms.ValidationError(
+                _("Choose between %(low)d and %(high)d minutes.") % {"low": low, "high": high}
+            )
+        return int(minutes)
 
     def clean_country(self) -> str:
         country: str = self.cleaned_data["country"].strip().upper()

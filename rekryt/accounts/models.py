@@ -59,7 +59,7 @@ class Organisation(models.Model):
     """The employer or agency running this install (one row)."""
 
     # Bump when fields change: a cached row from before a migration lacks them.
-    CACHE_KEY = "organisation:v2"
+    CACHE_KEY = "organisation:v3"
 
     name = models.CharField(_("company name"), max_length=200, default="Rekryt")
     logo = models.FileField(_("logo"), upload_to="logo/", blank=True)
@@ -86,6 +86,16 @@ class Organisation(models.Model):
         _("rejection delay (hours)"),
         default=24,
         help_text=_("Rejection emails are sent no sooner than this after the decision."),
+    )
+    # Emails a staff member's stage move causes (an interview invitation, say)
+    # wait this long, so the move can be undone and the email previewed.
+    stage_email_delay_minutes = models.PositiveSmallIntegerField(
+        _("stage email delay (minutes)"),
+        default=5,
+        help_text=_(
+            "An email caused by moving a card goes out no sooner than this, so the move "
+            "can be undone. A stage's own longer delay still applies."
+        ),
     )
     # The no-silence promise.
     first_response_days = models.PositiveSmallIntegerField(
@@ -120,11 +130,18 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Only if you have appointed one."),
     )
+    # Shown in the privacy notice, so written in both languages.
     privacy_recipients = models.TextField(
-        _("who else receives applicants' data"),
+        _("who else receives applicants' data (Swedish)"),
         blank=True,
         max_length=2000,
         help_text=_("For example your hosting provider or a recruitment agency."),
+    )
+    privacy_recipients_en = models.TextField(
+        _("who else receives applicants' data (English)"),
+        blank=True,
+        max_length=2000,
+        help_text=_("The same, for the English privacy notice."),
     )
     # Retention (rekryt.privacy): what is kept, for how long.
     retention_months = models.PositiveSmallIntegerField(

@@ -90,7 +90,7 @@ def message_values(application: Application) -> dict[str, Any]:
         "job_url": settings.SITE_URL + job.get_absolute_url(),
         "career_site_url": settings.SITE_URL + reverse("career_list"),
         "privacy_contact": org.privacy_contact,
-        "stage_name": application.stage.name,
+        "stage_name": application.stage.name_in(application.language),
     }
 
 
@@ -118,27 +118,41 @@ def queue_email(
     return message
 
 
+def stage_names(prefix: str, stage: Stage, language: str) -> dict[str, Any]:
+    """A stage as a moved event keeps it: its id and its names as they were,
+    so the timeline reads in each reader's language even after a rename."""
+    return {
+        f"{prefix}_stage": stage.pk,
+        f"{prefix}_name": stage.name_in(language),
+        f"{prefix}_name_sv": stage.name_sv,
+        f"{prefix}_name_en": stage.name_en,
+    }
+
+
 @transaction.atomic
 def move_to_stage(application: Application, stage: Stage, actor: User | None) -> bool:
     """Move an active application to another stage of its job: cancel the left
-    stage's pending automation emails and run the new stage's automation."""
+    stage's pending automation emails and run the new stage's automation
+    (after the staff delay, so the move can be undone; see stage_emails)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     if not application.can_move_to(stage):
         return False
     previous = application.stage
+    previous_entered_at = application.stage_entered_at
     application.stage = stage
     application.stage_entered_at = timezone.now()
     application.save(update_fields=["stage", "stage_entered_at", "updated_at"])
+    cancelled = automations.on_leave(application, previous)
     record(
         application,
         EventKind.STAGE_MOVED,
         actor,
-        from_stage=previous.pk,
-        from_name=previous.name,
-        to_stage=stage.pk,
-        to_name=stage.name,
+        **stage_names("from", previous, application.language),
+        **stage_names("to", stage, application.language),
+        # An undo of this move restores these (rekryt.applications.stage_emails).
+        cancelled=cancelled,
+        from_entered_at=previous_entered_at.isoformat(),
     )
-    automations.on_leave(application, previous)
     automations.on_enter(application, stage)
     return True
 

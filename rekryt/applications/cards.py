@@ -13,12 +13,14 @@ from typing import Any
 
 from django.middleware.csrf import get_token
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
 from rekryt.applications.models import Application
 from rekryt.jobs.models import Stage
+from rekryt.messaging.models import Message, TemplateKind
 
 CV_ICON = mark_safe(  # nosec B308: a constant
     '<svg aria-hidden="true" focusable="false" width="14" height="16" viewBox="0 0 14 16">'
@@ -41,8 +43,12 @@ class CardRenderer:
         can_decide: bool,
         back_url: str,
         in_board: bool,
+        pending: dict[int, Message] | None = None,
     ) -> None:
         self.can_decide = can_decide
+        self.pending = pending or {}
+        self.preview_url = _pattern("message_preview")
+        self.undo_url = _pattern("application_undo_move")
         self.in_board = in_board
         self.detail_url = _pattern("application_detail")
         self.move_url = _pattern("application_move")
@@ -89,6 +95,7 @@ class CardRenderer:
             '<li class="board-card" id="card-{pk}" data-application="{pk}">{select}'
             '<a class="board-card-name" href="{url}">{name}</a>{cv}'
             '<p class="board-card-meta muted"><span data-days>{meta}</span>{source}</p>{flags}'
+            "{pending}"
             "{form}</li>",
             select=self._select(application) if self.can_decide and self.in_board else "",
             pk=pk,
@@ -98,6 +105,7 @@ class CardRenderer:
             meta=meta,
             source=source,
             flags=self._flags(application),
+            pending=self.pending_badge(application),
             form=self._form(application) if self.can_decide else "",
         )
 
@@ -113,6 +121,53 @@ class CardRenderer:
             return ""
         return format_html(
             '<p class="board-card-flags">{}</p>', format_html_join(" ", "{}", ((f,) for f in flags))
+        )
+
+    def pending_badge(self, application: Application) -> SafeString | str:
+        """The stage email this card's move queued, while it waits: when it
+        goes out, a preview, and (for those who may move cards) an undo."""
+        message = self.pending.get(application.pk)
+        if message is None:
+            return ""
+        name = application.full_name
+        when = timezone.localtime(message.send_after)
+        shape = "H:i" if when.date() == timezone.localdate() else "j M H:i"
+        label = gettext("%(email)s goes out at %(time)s") % {
+            "email": TemplateKind(message.kind).label if message.kind in TemplateKind else "",
+            "time": formats.date_format(when, shape),
+        }
+        undo = ""
+        if self.can_decide and getattr(message, "undoable", False):
+            undo = self._undo_form(application)
+        return format_html(
+            '<div class="board-card-pending" id="pending-{pk}"><p>{label} '
+            '<a href="{preview}">{preview_text}<span class="visually-hidden">: {name}</span></a>'
+            "</p>{undo}</div>",
+            pk=application.pk,
+            label=label,
+            preview=self.preview_url.format(pk=message.pk),
+            preview_text=gettext("Preview"),
+            name=name,
+            undo=undo,
+        )
+
+    def _undo_form(self, application: Application) -> SafeString:
+        action = self.undo_url.format(pk=application.pk)
+        htmx = (
+            format_html(' hx-post="{}" hx-target="#board" hx-swap="outerHTML"', action)
+            if self.in_board
+            else ""
+        )
+        return format_html(
+            '<form class="undo-form" method="post" action="{action}"{htmx}>{hidden}'
+            '<button type="submit">{undo}<span class="visually-hidden">: {label}</span></button>'
+            "</form>",
+            action=action,
+            htmx=htmx,
+            hidden=self.hidden,
+            undo=gettext("Undo"),
+            label=gettext("undo the move of %(name)s and do not send the email")
+            % {"name": application.full_name},
         )
 
     def _select(self, application: Application) -> SafeString:

@@ -25,6 +25,7 @@ from rekryt.applications.models import (
 )
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.personal_data import iso
+from rekryt.jobs.models import names_in
 from rekryt.messaging.personal_data import identifying_terms, redact_staff_messages
 from rekryt.privacy.erasure import add_counts
 
@@ -59,6 +60,15 @@ def without_staff_names(text: str, names: dict[str, str]) -> str:
     return text
 
 
+def moved_name(event: Event, prefix: str, language: str) -> str | None:
+    """A stage a move names, in the candidate's language when the event kept both."""
+    data = event.data or {}
+    sv, en = data.get(f"{prefix}_name_sv"), data.get(f"{prefix}_name_en")
+    if sv or en:
+        return names_in(sv or "", en or "", language)
+    return data.get(f"{prefix}_name")
+
+
 def export(candidate: Candidate) -> dict[str, Any]:
     applications = list(
         Application.objects.filter(candidate=candidate)
@@ -87,10 +97,12 @@ def export(candidate: Candidate) -> dict[str, Any]:
                 "applied_at": iso(a.created_at),
                 "sent_with": {name: getattr(a, name) for name in DETAIL_FIELDS},
                 "sent_again": [_resubmission(r) for r in resubmissions.get(a.pk, [])],
-                "stage": a.stage.name,
+                "stage": a.stage.name_in(candidate.language),
                 "outcome": a.outcome,
                 "ended_at": iso(a.ended_at),
-                "ended_in_stage": a.ended_stage.name if a.ended_stage else None,
+                "ended_in_stage": (
+                    a.ended_stage.name_in(candidate.language) if a.ended_stage else None
+                ),
                 "reason": reason.name_in(candidate.language) if reason else None,
                 "keep_in_mind_for_future_roles": a.keep_in_mind,
                 "about": a.about,
@@ -101,8 +113,8 @@ def export(candidate: Candidate) -> dict[str, Any]:
                 "privacy_notice_version": a.notice.version if a.notice else None,
                 "stage_history": [
                     {
-                        "from": (e.data or {}).get("from_name"),
-                        "to": (e.data or {}).get("to_name"),
+                        "from": moved_name(e, "from", candidate.language),
+                        "to": moved_name(e, "to", candidate.language),
                         "at": iso(e.created_at),
                     }
                     for e in timeline

@@ -14,6 +14,7 @@ from rekryt.applications.models import (
     RejectionReason,
     record,
 )
+from rekryt.jobs.models import Stage, names_in
 from rekryt.messaging.models import Message, MessageStatus
 
 STATUS_EVENTS = {
@@ -55,17 +56,49 @@ class Entry:
     """One line of the timeline: `kind` is "event", "message" or "note".
 
     Outcome events carry their outcome and reason as labels in the reader's
-    language (the event stores ids and English names)."""
+    language (the event stores ids and English names); moves carry the stage
+    names in the reader's language (the event stores both, see
+    applications.actions.stage_names)."""
 
     at: datetime
     kind: str
     item: Event | Message | Note
     outcome_label: str = ""
     reason_label: str = ""
+    from_label: str = ""
+    to_label: str = ""
+    undo: bool = False
 
 
-def _event_entry(event: Event, reasons: dict[int, RejectionReason], language: str) -> Entry:
+def stage_label(data: dict[str, object], prefix: str, stages: dict[int, Stage], lang: str) -> str:
+    """A moved event's stage in `lang`: the names it stored, or for an event
+    from before stages had two names the stage as it is now, or the one name
+    it stored."""
+    sv, en = data.get(f"{prefix}_name_sv"), data.get(f"{prefix}_name_en")
+    if sv or en:
+        return names_in(str(sv or ""), str(en or ""), lang)
+    stage = stages.get(data.get(f"{prefix}_stage") or 0)  # type: ignore[call-overload]
+    return stage.name_in(lang) if stage else str(data.get(f"{prefix}_name", ""))
+
+
+def _legacy_stages(events: list[Event]) -> dict[int, Stage]:
+    """Stages named by moves that stored one name only (one query, if any)."""
+    ids: set[int] = set()
+    for event in events:
+        if event.kind == EventKind.STAGE_MOVED and "to_name_en" not in event.data:
+            ids.update(i for i in (event.data.get("from_stage"), event.data.get("to_stage")) if i)
+    return Stage.objects.in_bulk(ids) if ids else {}
+
+
+def _event_entry(
+    event: Event, reasons: dict[int, RejectionReason], stages: dict[int, Stage], language: str
+) -> Entry:
     entry = Entry(event.created_at, "event", event)
+    if event.kind == EventKind.STAGE_MOVED:
+        entry.from_label = stage_label(event.data, "from", stages, language)
+        entry.to_label = stage_label(event.data, "to", stages, language)
+        entry.undo = bool(event.data.get("undo"))
+        return entry
     outcome = event.data.get("outcome") or event.data.get("previous_outcome")
     if outcome in Outcome.values:
         entry.outcome_label = str(Outcome(outcome).label)
@@ -79,16 +112,18 @@ def _event_entry(event: Event, reasons: dict[int, RejectionReason], language: st
 
 def timeline_for(application: Application, language: str) -> list[Entry]:
     """Events, emails and notes of one application, oldest first, in four
-    queries whatever their number."""
-    events = (
+    queries whatever their number (five when moves from before stages had two
+    names need their stages)."""
+    events = list(
         Event.objects.filter(application=application)
         .exclude(kind__in=SHOWN_AS_ROWS)
         .select_related("actor")
     )
+    stages = _legacy_stages(events)
     reasons = {r.pk: r for r in RejectionReason.objects.all()}
     messages = Message.objects.filter(application=application)
     notes = Note.objects.filter(application=application).select_related("author")
-    entries = [_event_entry(e, reasons, language) for e in events]
+    entries = [_event_entry(e, reasons, stages, language) for e in events]
     entries += [Entry(m.created_at, "message", m) for m in messages]
     entries += [Entry(n.created_at, "note", n) for n in notes]
     # Stable sort: rows created in the same instant keep their query order.

@@ -13,6 +13,11 @@ urlpatterns = [
     ),
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
     path("applications/<int:pk>/move/", views.application_move, name="application_move"),
+    path(
+        "applications/<int:pk>/undo-move/",
+        views.application_undo_move,
+        name="application_undo_move",
+    ),
     path("applications/<int:pk>/outcome/", views.application_outcome, name="application_outcome"),
     path("applications/<int:pk>/reopen/", views.application_reopen, name="application_reopen"),
     path("applications/<int:pk>/notes/", views.application_note, name="application_note"),

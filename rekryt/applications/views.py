@@ -12,20 +12,27 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from rekryt.accounts.roles import staff_required
+from rekryt.applications import automations
 from rekryt.applications import board as queries
 from rekryt.applications.actions import add_note, move_to_stage, reopen, set_outcome
 from rekryt.applications.cards import CardRenderer
 from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, current_language
 from rekryt.applications.models import Application, documents_visible_to, may_decide
 from rekryt.applications.rejections import reject_application
+from rekryt.applications.stage_emails import (
+    pending_by_application,
+    undo_move,
+    undoable_on_timeline,
+)
 from rekryt.applications.timeline import timeline_for
-from rekryt.jobs.models import Job, stages_for, visible_job_or_404
+from rekryt.jobs.models import Job, Stage, stages_for, visible_job_or_404
 from rekryt.lib.params import bounded_int, local_url
 
 DETAIL_RELATED = ("candidate", "job", "stage", "rejection_reason", "ended_stage")
@@ -65,8 +72,14 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
     built = queries.build_board(job)
     board_url = reverse("board", args=[job.pk])
     can_decide = may_decide(request.user)  # type: ignore[arg-type]
+    cards = [card for column in built.columns for card in column.cards]
     render_card = CardRenderer(
-        request, built.stages, can_decide=can_decide, back_url=board_url, in_board=True
+        request,
+        built.stages,
+        can_decide=can_decide,
+        back_url=board_url,
+        in_board=True,
+        pending=pending_by_application(cards),
     )
     for column in built.columns:
         column.html = render_card.render_all(column.cards)
@@ -118,6 +131,7 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         can_decide=can_decide,
         back_url=request.get_full_path(),
         in_board=is_htmx(request),
+        pending=pending_by_application(cards),
     )
     context = {
         "job": job,
@@ -151,12 +165,57 @@ def move_response(
         # The card's "days in stage" line restarts at zero after a move.
         days = ngettext("%(days)s day in stage", "%(days)s days in stage", 0) % {"days": 0}
         payload = {"ok": ok, "message": text, "counts": counts, "days_text": days}
+        payload["pending_html"] = pending_html(request, application) if ok else ""
         return JsonResponse(payload, status=200 if ok else 400)
     if is_htmx(request):
         context = board_context(request, job, status_text=text, status_ok=ok)
         return render(request, "applications/board_moved.html", context)
     (messages.success if ok else messages.error)(request, text)
     return redirect(next_url(request, reverse("board", args=[job.pk])))
+
+
+def waiting_text(application: Application, stage: Stage) -> str:
+    waiting = automations.pending_in(application, stage).order_by("send_after").first()
+    if waiting is None:
+        return ""
+    return _("The email goes out at %(time)s; until then you can undo the move.") % {
+        "time": formats.date_format(timezone.localtime(waiting.send_after), "H:i")
+    }
+
+
+def pending_html(request: HttpRequest, application: Application) -> str:
+    """A dragged card's new waiting-email line, for board.js to put in place."""
+    application.refresh_from_db(fields=["stage", "outcome"])
+    render_card = CardRenderer(
+        request,
+        [],
+        can_decide=may_decide(request.user),  # type: ignore[arg-type]
+        back_url=reverse("board", args=[application.job_id]),
+        in_board=True,
+        pending=pending_by_application([application]),
+    )
+    return str(render_card.pending_badge(application))
+
+
+@staff_required
+@require_POST
+def application_undo_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo the move that queued the waiting stage email: back to the stage
+    the card came from, and the email is not sent."""
+    application = decidable_application(request, pk)
+    name = application.candidate.full_name
+    if undo_move(application, request.user):  # type: ignore[arg-type]
+        application.refresh_from_db(fields=["stage"])
+        text = _("Undone: %(name)s is back in %(stage)s and the email will not be sent.") % {
+            "name": name,
+            "stage": application.stage.name,
+        }
+        return move_response(request, application, text, ok=True)
+    text = _(
+        "The move of %(name)s can no longer be undone: its email has gone out, or the card "
+        "has moved since."
+    ) % {"name": name}
+    return move_response(request, application, text, ok=False)
 
 
 @staff_required
@@ -169,6 +228,7 @@ def application_move(request: HttpRequest, pk: int) -> HttpResponse:
         stage = form.cleaned_data["stage"]
         if move_to_stage(application, stage, request.user):  # type: ignore[arg-type]
             text = _("%(name)s moved to %(stage)s.") % {"name": name, "stage": stage.name}
+            text = f"{text} {waiting_text(application, stage)}".strip()
             return move_response(request, application, text, ok=True)
     errors = [str(e) for e in form.errors.get("stage", [])]
     text = errors[0] if errors else _("%(name)s could not be moved.") % {"name": name}
@@ -197,6 +257,8 @@ def render_detail(
     )
     resubmissions = application.resubmissions.prefetch_related("documents")
     reason = application.rejection_reason
+    timeline = timeline_for(application, language)
+    stages = list(stages_for(application.job)) if application.is_active else []
     context = {
         "application": application,
         "candidate": candidate,
@@ -204,12 +266,13 @@ def render_detail(
         "resubmissions": list(resubmissions),
         "other_applications": others,
         "documents": documents,
-        "timeline": timeline_for(application, language),
+        "timeline": timeline,
+        "undoable": undoable_on_timeline(application, timeline, {s.pk for s in stages}),
         "reason_name": reason.name_in(language) if reason else "",
         "can_decide": may_decide(user),  # type: ignore[arg-type]
         # The rule of rekryt.messaging.access.cancellable_messages.
         "can_cancel_messages": user.sees_all_jobs,  # type: ignore[union-attr]
-        "stages": list(stages_for(application.job)) if application.is_active else [],
+        "stages": stages,
         "move_form": forms.get("move_form") or MoveForm(application),
         "outcome_form": forms.get("outcome_form") or OutcomeForm(),
         "note_form": forms.get("note_form") or NoteForm(),

@@ -189,7 +189,7 @@ def _career_site(rng: random.Random, count: int, recruiter: User) -> None:
     templates = list(StageTemplate.objects.all())
     Stage.objects.bulk_create(
         [
-            Stage(job=job, order=t.order, kind=t.kind, name=t.name_in(job.language))
+            Stage(job=job, order=t.order, kind=t.kind, name_sv=t.name_sv, name_en=t.name_en)
             for job in jobs
             for t in templates
         ],

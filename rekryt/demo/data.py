@@ -20,6 +20,10 @@ ORGANISATION = {
         "Vår driftleverantör Nordhost AB, som lagrar systemet i Sverige, och de "
         "chefer som ingår i rekryteringsgruppen för tjänsten."
     ),
+    "privacy_recipients_en": (
+        "Our hosting provider Nordhost AB, which keeps the system in Sweden, and the "
+        "managers on the hiring team for the job."
+    ),
 }
 STAFF_DOMAIN = "norrskenlogistik.example"
 

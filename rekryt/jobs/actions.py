@@ -32,7 +32,8 @@ def copy_stage_templates(job: Job) -> list[Stage]:
             job=job,
             order=t.order,
             kind=t.kind,
-            name=t.name_in(job.language),
+            name_sv=t.name_sv,
+            name_en=t.name_en,
             email_kind=t.email_kind,
             email_delay_hours=t.email_delay_hours,
             send_survey=t.send_survey,
@@ -45,7 +46,8 @@ def copy_stage_templates(job: Job) -> list[Stage]:
                 job=job,
                 order=0,
                 kind="applied",
-                name="Applied",
+                name_sv="Ansökt",
+                name_en="Applied",
                 email_kind="application_received",
             )
         ]
@@ -147,8 +149,8 @@ class LastStage(StageError):
 
 
 @transaction.atomic
-def add_stage(job: Job, name: str, kind: str, actor: User | None = None) -> Stage:
-    stage = Stage(job=job, name=name, kind=kind)
+def add_stage(job: Job, name_sv: str, name_en: str, kind: str, actor: User | None = None) -> Stage:
+    stage = Stage(job=job, name_sv=name_sv, name_en=name_en, kind=kind)
     _place(stage, stages_for(job))
     return stage
 
@@ -165,10 +167,13 @@ def _set_automation(item: Any, automation: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def rename_stage(stage: Stage, name: str, actor: User | None = None, **automation: Any) -> Stage:
+def rename_stage(
+    stage: Stage, name_sv: str, name_en: str, actor: User | None = None, **automation: Any
+) -> Stage:
     """Rename a stage and set what it does on entering (email, delay, survey)."""
-    stage.name = name
-    stage.save(update_fields=["name", *_set_automation(stage, automation)])
+    stage.name_sv = name_sv
+    stage.name_en = name_en
+    stage.save(update_fields=["name_sv", "name_en", *_set_automation(stage, automation)])
     return stage
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rekryt.accounts.models import Organisation, Role, User
-from rekryt.jobs.models import Job, StageKind
+from rekryt.jobs.models import STAGE_EMAIL_KINDS, Job, StageKind
 
 
 class StaffChoiceField(forms.ModelChoiceField):
@@ -144,8 +144,15 @@ def publish_error(job: Job) -> str | None:
     return None
 
 
-class StageForm(forms.Form):
-    name = forms.CharField(label=_("Stage name"), max_length=80)
+class StageNames(forms.Form):
+    """A stage is named in both languages: staff and candidates each read it
+    in their own."""
+
+    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=80)
+    name_en = forms.CharField(label=_("Name in English"), max_length=80)
+
+
+class StageForm(StageNames):
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=StageKind.choices,
@@ -154,26 +161,14 @@ class StageForm(forms.Form):
     )
 
 
-# Emails about a decision, a survey or a portal link carry values a stage
-# cannot give, so a stage cannot send them.
-NOT_FOR_STAGES = {
-    "rejection",
-    "rejection_after_interview",
-    "position_filled",
-    "withdrawal_confirmed",
-    "future_contact",
-    "survey_invitation",
-    "portal_link",
-}
-
-
 def stage_email_choices() -> list[tuple[str, str]]:
-    """Email kinds a stage may send, those with a template. jobs sits above
-    messaging, so the kinds come from the app registry, not an import."""
+    """Email kinds a stage may send (STAGE_EMAIL_KINDS) that have a template.
+    jobs sits above messaging, so the kinds come from the app registry, not
+    an import. A POST of any other kind fails validation."""
     template = apps.get_model("messaging", "EmailTemplate")
     labels = dict(template._meta.get_field("kind").choices or [])
     present = set(template.objects.values_list("kind", flat=True).distinct())
-    kinds = [k for k in labels if k in present and k not in NOT_FOR_STAGES]
+    kinds = [k for k in STAGE_EMAIL_KINDS if k in present and k in labels]
     return [("", str(_("No email")))] + [(k, str(labels[k])) for k in kinds]
 
 
@@ -204,20 +199,15 @@ def automation_initial(item: Any) -> dict[str, Any]:
     return {name: getattr(item, name) for name in AUTOMATION_FIELDS}
 
 
-class StageRenameForm(AutomationFields):
-    name = forms.CharField(label=_("Name"), max_length=80)
-    field_order = ["name", *AUTOMATION_FIELDS]
+class StageRenameForm(AutomationFields, StageNames):
+    field_order = ["name_sv", "name_en", *AUTOMATION_FIELDS]
 
 
-class StageTemplateForm(forms.Form):
-    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=80)
-    name_en = forms.CharField(label=_("Name in English"), max_length=80)
+class StageTemplateForm(StageNames):
     kind = forms.ChoiceField(label=_("Kind"), choices=StageKind.choices, initial=StageKind.OTHER)
 
 
-class StageTemplateRenameForm(AutomationFields):
-    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=80)
-    name_en = forms.CharField(label=_("Name in English"), max_length=80)
+class StageTemplateRenameForm(AutomationFields, StageNames):
     field_order = ["name_sv", "name_en", *AUTOMATION_FIELDS]
 
 

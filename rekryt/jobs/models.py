@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -55,6 +56,15 @@ class StageKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The emails a stage may send on entering (messaging TemplateKind values; jobs
+# sits above messaging). Each makes sense the moment a card enters a stage and
+# needs only values every application has. Decisions (rejections, withdrawal),
+# surveys, portal links, consent renewals, data exports and the status update
+# (whose "hear by" date is a promise the promises app records) are sent by
+# their own workflows and would reach the candidate with blanks or wrongly.
+STAGE_EMAIL_KINDS = ("application_received", "interview_invitation", "hired_welcome")
+
+
 class StageTemplate(models.Model):
     """The editable default pipeline copied into each new job."""
 
@@ -71,10 +81,20 @@ class StageTemplate(models.Model):
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
-        return self.name_en
+        return self.name
 
     def name_in(self, language: str) -> str:
-        return self.name_sv if language == "sv" else self.name_en
+        return names_in(self.name_sv, self.name_en, language)
+
+    @property
+    def name(self) -> str:
+        return self.name_in(get_language() or settings.LANGUAGE_CODE)
+
+
+def names_in(sv: str, en: str, language: str) -> str:
+    """The name in `language` ("sv", "en", "en-gb"...), or the other one when
+    that is missing (an old event, say)."""
+    return (sv or en) if str(language)[:2] == "sv" else (en or sv)
 
 
 class JobQuerySet(models.QuerySet["Job"]):
@@ -214,7 +234,11 @@ class Stage(models.Model):
     job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="stages")
     order = models.PositiveSmallIntegerField(default=0)
     kind = models.CharField(max_length=20, choices=StageKind.choices, default=StageKind.OTHER)
-    name = models.CharField(_("name"), max_length=80)
+    # Both names are always filled: staff read the stage in their interface's
+    # language, candidates in theirs (the portal, the `{stage_name}` email
+    # placeholder). `name` is the active language's.
+    name_sv = models.CharField(_("name (Swedish)"), max_length=80)
+    name_en = models.CharField(_("name (English)"), max_length=80)
     # Stage automation: `email_kind` names a messaging TemplateKind queued when
     # an application enters the stage (rekryt.applications.automations);
     # `send_survey` is read by the surveys app from the stage_moved events.
@@ -228,6 +252,15 @@ class Stage(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def name_in(self, language: str) -> str:
+        return names_in(self.name_sv, self.name_en, language)
+
+    @property
+    def name(self) -> str:
+        """The name in the active language: the staff member's on staff pages,
+        the page's in the portal."""
+        return self.name_in(get_language() or settings.LANGUAGE_CODE)
 
     @property
     def is_hired(self) -> bool:

@@ -189,7 +189,11 @@ def _stages_page(
             if bound is not None and bound.prefix == f"stage-{stage.pk}"
             else StageRenameForm(
                 prefix=f"stage-{stage.pk}",
-                initial={"name": stage.name, **automation_initial(stage)},
+                initial={
+                    "name_sv": stage.name_sv,
+                    "name_en": stage.name_en,
+                    **automation_initial(stage),
+                },
                 email_choices=choices,
             ),
         )

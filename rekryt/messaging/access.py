@@ -38,3 +38,11 @@ def cancellable_messages(user: Any) -> QuerySet[Message]:
     if user.role == Role.ADMIN:
         visible |= Q(application__isnull=True)
     return Message.objects.filter(visible)
+
+
+def previewable_messages(user: Any) -> QuerySet[Message]:
+    """Candidate emails `user` may read before they go out: those about the
+    applications they can see (their timeline already lists them)."""
+    if not user.is_authenticated or not user.is_active:
+        return Message.objects.none()
+    return Message.objects.filter(application__in=Application.objects.visible_to(user))

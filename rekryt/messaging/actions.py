@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -26,4 +27,22 @@ def cancel_message(message: Message, actor: Any) -> bool:
     # The status hooks write the timeline event (they take no actor yet).
     hooks.status_changed(message)
     log.info("message %s cancelled by %s", message.pk, getattr(actor, "pk", None))
+    return True
+
+
+@transaction.atomic
+def restore_message(message: Message, send_after: datetime) -> bool:
+    """Schedule a cancelled email again (its cause was undone, say). Returns
+    False unless it was cancelled."""
+    restored = Message.objects.filter(pk=message.pk, status=MessageStatus.CANCELLED).update(
+        status=MessageStatus.SCHEDULED,
+        send_after=send_after,
+        give_up_at=send_after + outbox.RETRY_WINDOW,
+        claimed_until=None,
+    )
+    if restored != 1:
+        return False
+    message.status = MessageStatus.SCHEDULED
+    message.send_after = send_after
+    log.info("message %s scheduled again", message.pk)
     return True

@@ -1,7 +1,9 @@
-"""Render an email template with made-up values, for the template editor."""
+"""Previews: an email template with made-up values, for the template editor,
+and a queued email as its candidate will get it, without its secret links."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -63,3 +65,13 @@ def with_remembered_edits(session: Any, template: EmailTemplate) -> EmailTemplat
         if isinstance(edits.get(field), str):
             setattr(template, field, edits[field])
     return template
+
+
+# A link on this site with a path segment as long as a token (rekryt.lib.tokens
+# makes 43 characters): the candidate's personal portal link, say. Staff read
+# the email without it, so a preview cannot be used to act as the candidate.
+_SECRET_LINK = re.compile(re.escape(settings.SITE_URL) + r"/[^\s\"'<>]*?[A-Za-z0-9_-]{32,}/?")
+
+
+def without_secret_links(text: str, label: str) -> str:
+    return _SECRET_LINK.sub(label, text)

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from rekryt.lib.params import local_url
-from rekryt.messaging.access import admin_required, cancellable_messages
+from rekryt.messaging.access import admin_required, cancellable_messages, previewable_messages
 from rekryt.messaging.actions import cancel_message
 from rekryt.messaging.delivery import headers, recipient, sender
 from rekryt.messaging.models import Message, MessageStatus
+from rekryt.messaging.preview import without_secret_links
 from rekryt.messaging.sandbox import sandboxed_html
 
 PER_PAGE = 50
@@ -106,3 +107,35 @@ def _back(request: HttpRequest, message: Message) -> str:
     else:
         default = reverse("outbox")
     return local_url(request, request.POST.get("next"), default)
+
+
+# --- A queued email as the candidate will get it -----------------------------
+
+
+def _previewable(request: HttpRequest, pk: int) -> Message:
+    return get_object_or_404(previewable_messages(request.user), pk=pk)
+
+
+def _hidden_link() -> str:
+    return _("[the candidate's personal link]")
+
+
+@require_GET
+@login_required
+def message_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """Subject, text and HTML exactly as queued, in the candidate's language;
+    only the personal links are left out. The HTML is shown sandboxed."""
+    message = _previewable(request, pk)
+    context = {
+        "message": message,
+        "text": without_secret_links(message.body_text, _hidden_link()),
+        "can_cancel": cancellable_messages(request.user).filter(pk=message.pk).exists(),
+    }
+    return render(request, "messaging/message_preview.html", context)
+
+
+@require_GET
+@login_required
+def message_preview_html(request: HttpRequest, pk: int) -> HttpResponse:
+    message = _previewable(request, pk)
+    return sandboxed_html(without_secret_links(message.body_html, _hidden_link()))

@@ -30,7 +30,9 @@ def _text_en(org: Organisation) -> str:
     address = f"Postal address: {one_line(org.postal_address)}" if org.postal_address else ""
     contact = org.privacy_contact or org.reply_to_email
     ask = f"write to {contact}" if contact else f"write to {controller}"
-    recipients = " ".join(org.privacy_recipients.split())
+    # Written in both languages; a notice saved before there was an English
+    # text still names the recipients rather than hiding them.
+    recipients = " ".join((org.privacy_recipients_en or org.privacy_recipients).split())
     sections = [
         _lines(
             "## Who is responsible for your data",

@@ -51,6 +51,7 @@ POLICY_FIELDS = [
     "privacy_contact",
     "dpo_email",
     "privacy_recipients",
+    "privacy_recipients_en",
     "retention_months",
     "consent_months",
     "consent_renewal_days",
@@ -66,11 +67,12 @@ class PolicySettingsForm(forms.ModelForm):
         widgets = {
             "postal_address": forms.Textarea(attrs={"rows": 3}),
             "privacy_recipients": forms.Textarea(attrs={"rows": 3}),
+            "privacy_recipients_en": forms.Textarea(attrs={"rows": 3}),
         }
 
     fieldsets = [
-        (_("The privacy notice"), POLICY_FIELDS[:6]),
-        (_("How long data is kept"), POLICY_FIELDS[6:]),
+        (_("The privacy notice"), POLICY_FIELDS[:7]),
+        (_("How long data is kept"), POLICY_FIELDS[7:]),
     ]
 
     def __init__(self, *args: Any, read_only: bool = False, **kwargs: Any) -> None:
@@ -92,6 +94,7 @@ class PolicySettingsForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        self._both_languages(cleaned, "privacy_recipients", "privacy_recipients_en")
         months, days = cleaned.get("consent_months"), cleaned.get("consent_renewal_days")
         if months and days and days >= months * 28:
             self.add_error(
@@ -99,6 +102,15 @@ class PolicySettingsForm(forms.ModelForm):
                 _("Ask to renew before the consent ends: use fewer days than the consent lasts."),
             )
         return cleaned
+
+    def _both_languages(self, cleaned: dict[str, Any], sv: str, en: str) -> None:
+        """Candidates read the notice in Swedish or English: a text written in
+        one language only would reach the others untranslated."""
+        has_sv, has_en = bool(cleaned.get(sv, "").strip()), bool(cleaned.get(en, "").strip())
+        if has_sv and not has_en:
+            self.add_error(en, _("Write this in English too, for the English privacy notice."))
+        elif has_en and not has_sv:
+            self.add_error(sv, _("Write this in Swedish too, for the Swedish privacy notice."))
 
     def grouped(self) -> list[tuple[Any, list[forms.BoundField]]]:
         return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]

@@ -56,6 +56,8 @@ def plan_for(event: Event, stages: dict[int, Stage]) -> Plan | None:
     if event.kind == EventKind.CREATED:
         return Plan(Step.APPLIED, event.created_at + AFTER_APPLYING)
     if event.kind == EventKind.STAGE_MOVED:
+        if data.get("undo"):
+            return None  # an undone move: the candidate took no step
         left = stages.get(data.get("from_stage") or 0)
         entered = stages.get(data.get("to_stage") or 0)
         if left is not None and left.kind == StageKind.INTERVIEW:

@@ -42,6 +42,7 @@ def data(**overrides: Any) -> dict[str, Any]:
         "website": "https://example.com",
         "country": "se",
         "reply_to_email": "jobb@example.com",
+        "stage_email_delay_minutes": "5",
     }
     values.update(overrides)
     return values
@@ -182,3 +183,26 @@ def test_it_makes_the_file_field_accept_images_only(admin_client: Any) -> None:
 
     assert 'accept="image/png,image/jpeg"' in html
     assert 'enctype="multipart/form-data"' in html
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("1", 1), ("15", 15), ("1440", 1440)])
+def test_it_saves_the_stage_email_delay_within_its_bounds(
+    admin_client: Any, typed: str, saved: int
+) -> None:
+    response = post(admin_client, stage_email_delay_minutes=typed)
+
+    assert response.status_code == 302
+    assert Organisation.get().stage_email_delay_minutes == saved
+
+
+@pytest.mark.parametrize("typed", ["0", "1441", "-5", "soon", ""])
+def test_it_refuses_a_stage_email_delay_out_of_bounds_and_keeps_the_input(
+    admin_client: Any, typed: str
+) -> None:
+    response = post(admin_client, stage_email_delay_minutes=typed, name="Nytt Namn AB")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'id="id_stage_email_delay_minutes_error"' in page
+    assert 'value="Nytt Namn AB"' in page
+    assert Organisation.get().stage_email_delay_minutes == 5

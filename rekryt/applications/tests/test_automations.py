@@ -21,12 +21,12 @@ def stage_of(job, kind):
 
 def test_it_copies_the_automation_from_the_stage_templates(rita, org):
     StageTemplate.objects.filter(kind=StageKind.SCREENING).update(
-        email_kind="status_update", email_delay_hours=3, send_survey=True
+        email_kind="interview_invitation", email_delay_hours=3, send_survey=True
     )
     job = make_job(recruiter=rita)
     screening = stage_of(job, StageKind.SCREENING)
     assert (screening.email_kind, screening.email_delay_hours, screening.send_survey) == (
-        "status_update",
+        "interview_invitation",
         3,
         True,
     )
@@ -162,7 +162,8 @@ def test_the_worker_cancels_a_stage_email_for_a_stage_the_card_has_left(rita, jo
     move_to_stage(application, interview, rita)
     # Moved on behind the action's back (a worker had the email claimed).
     Application.objects.filter(pk=application.pk).update(stage=stages[1])
-    DeliverDueMessages().handle_one()
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)):
+        DeliverDueMessages().handle_one()
     invitation = Message.objects.get(application=application, kind="interview_invitation")
     assert invitation.status == MessageStatus.CANCELLED
     assert invitation.last_error == "No longer wanted"

@@ -196,3 +196,28 @@ def test_a_secret_in_the_url_never_reaches_the_log(client, rita):
     for path, summary in AuditEntry.objects.values_list("path", "summary"):
         assert secret not in path and secret not in summary
     assert AuditEntry.objects.filter(path="/staff/invitation/…/").exists()
+
+
+def test_previewing_a_waiting_email_and_undoing_a_move_are_recorded(client, rita, named, job):
+    from rekryt.applications.actions import move_to_stage
+    from rekryt.messaging.models import Message
+
+    interview = job.stages.get(kind="interview")
+    move_to_stage(named, interview, rita)
+    invitation = Message.objects.get(application=named, kind="interview_invitation")
+    client.force_login(rita)
+
+    assert client.get(reverse("message_preview", args=[invitation.pk])).status_code == 200
+    entry = only_entry()
+    assert (entry.action, entry.target_type, entry.target_id) == (
+        Action.VIEW,
+        "messaging.message",
+        str(invitation.pk),
+    )
+    client.post(reverse("application_undo_move", args=[named.pk]))
+    entry = staff_entries().order_by("-pk").first()
+    assert (entry.action, entry.target_type, entry.target_id) == (
+        Action.EDIT,
+        "applications.application",
+        str(named.pk),
+    )

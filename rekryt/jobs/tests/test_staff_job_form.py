@@ -63,13 +63,14 @@ def test_it_creates_a_draft_with_the_default_stages(
     assert names == [t.name_en for t in StageTemplate.objects.order_by("order")]
 
 
-def test_it_names_the_stages_in_the_jobs_language(client: Any, rita: Any, org: Any) -> None:
+def test_it_names_the_stages_in_both_languages(client: Any, rita: Any, org: Any) -> None:
     client.force_login(rita)
 
     client.post(reverse("job_create"), job_data(language="sv"))
 
     job = Job.objects.get(title="Frontend Developer")
-    assert job.first_stage().name == StageTemplate.objects.order_by("order")[0].name_sv
+    first = StageTemplate.objects.order_by("order")[0]
+    assert (job.first_stage().name_sv, job.first_stage().name_en) == (first.name_sv, first.name_en)
 
 
 def test_it_suggests_the_organisation_language_and_the_recruiter(

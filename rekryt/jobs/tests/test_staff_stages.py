@@ -40,7 +40,8 @@ def test_it_adds_a_stage_before_the_hired_stage(client: Any, rita: Any, job: Any
     client.force_login(rita)
 
     response = client.post(
-        reverse("job_stages", args=[job.pk]), {"name": "Work sample", "kind": "other"}
+        reverse("job_stages", args=[job.pk]),
+        {"name_sv": "Arbetsprov", "name_en": "Work sample", "kind": "other"},
     )
 
     assert response.status_code == 302
@@ -51,7 +52,7 @@ def test_it_adds_a_stage_before_the_hired_stage(client: Any, rita: Any, job: Any
 def test_it_adds_a_stage_last_when_there_is_no_hired_stage(rita: Any, job: Any) -> None:
     job.stages.filter(kind=StageKind.HIRED).delete()
 
-    actions.add_stage(job, "Debrief", StageKind.OTHER)
+    actions.add_stage(job, "Avstämning", "Debrief", StageKind.OTHER)
 
     assert names(job)[-1] == "Debrief"
 
@@ -59,10 +60,13 @@ def test_it_adds_a_stage_last_when_there_is_no_hired_stage(rita: Any, job: Any) 
 def test_it_keeps_the_add_form_input_when_invalid(client: Any, rita: Any, job: Any) -> None:
     client.force_login(rita)
 
-    response = client.post(reverse("job_stages", args=[job.pk]), {"name": "", "kind": "bogus"})
+    response = client.post(
+        reverse("job_stages", args=[job.pk]), {"name_sv": "Prov", "name_en": "", "kind": "bogus"}
+    )
 
     assert response.status_code == 200
-    assert set(response.context["add_form"].errors) == {"name", "kind"}
+    assert set(response.context["add_form"].errors) == {"name_en", "kind"}
+    assert 'value="Prov"' in response.content.decode()
 
 
 def test_it_renames_a_stage(client: Any, rita: Any, job: Any) -> None:
@@ -71,11 +75,11 @@ def test_it_renames_a_stage(client: Any, rita: Any, job: Any) -> None:
 
     client.post(
         reverse("job_stage_rename", args=[job.pk, stage.pk]),
-        {f"stage-{stage.pk}-name": "Received"},
+        {f"stage-{stage.pk}-name_sv": "Mottagen", f"stage-{stage.pk}-name_en": "Received"},
     )
 
     stage.refresh_from_db()
-    assert stage.name == "Received"
+    assert (stage.name_sv, stage.name_en) == ("Mottagen", "Received")
 
 
 def test_it_shows_a_rename_error_beside_that_stage(client: Any, rita: Any, job: Any) -> None:
@@ -83,11 +87,14 @@ def test_it_shows_a_rename_error_beside_that_stage(client: Any, rita: Any, job: 
     client.force_login(rita)
 
     response = client.post(
-        reverse("job_stage_rename", args=[job.pk, stage.pk]), {f"stage-{stage.pk}-name": ""}
+        reverse("job_stage_rename", args=[job.pk, stage.pk]),
+        {f"stage-{stage.pk}-name_sv": "", f"stage-{stage.pk}-name_en": "Received"},
     )
 
     assert response.status_code == 200
-    assert f'id="id_stage-{stage.pk}-name_error"' in response.content.decode()
+    body = response.content.decode()
+    assert f'id="id_stage-{stage.pk}-name_sv_error"' in body
+    assert 'value="Received"' in body
     stage.refresh_from_db()
     assert stage.name == "Applied"
 
@@ -126,7 +133,7 @@ def test_it_renumbers_stages_whose_order_has_ties(rita: Any, job: Any) -> None:
 
 
 def test_it_deletes_an_empty_stage(client: Any, rita: Any, job: Any) -> None:
-    stage = job.stages.get(name="References")
+    stage = job.stages.get(name_en="References")
     client.force_login(rita)
 
     response = client.post(reverse("job_stage_delete", args=[job.pk, stage.pk]), follow=True)

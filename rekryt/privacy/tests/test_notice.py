@@ -188,3 +188,42 @@ def test_a_postal_address_on_several_lines_reads_as_one() -> None:
     from rekryt.privacy.notice import one_line
 
     assert one_line("Box 112\r\n  981 22  Kiruna\n") == "Box 112, 981 22 Kiruna"
+
+
+def test_each_notice_names_the_recipients_in_its_own_language(configured):
+    configured.privacy_recipients = "Vår driftleverantör Hostia AB"
+    configured.privacy_recipients_en = "Our hosting provider Hostia AB"
+    configured.save()
+
+    text_sv, text_en = generate()
+
+    assert "Vår driftleverantör Hostia AB" in text_sv
+    assert "Our hosting provider" not in text_sv
+    assert "Our hosting provider Hostia AB" in text_en
+    assert "driftleverantör" not in text_en
+
+
+def test_the_policy_needs_the_recipients_in_both_languages(client, alice):
+    client.force_login(alice)
+    current_notice()
+    data = {
+        "legal_name": "Exempel AB",
+        "privacy_contact": "privacy@example.com",
+        "privacy_recipients": "Vår driftleverantör",
+        "privacy_recipients_en": "",
+        "retention_months": "24",
+        "consent_months": "12",
+        "consent_renewal_days": "30",
+        "retention_grace_days": "7",
+        "audit_retention_months": "36",
+    }
+
+    response = client.post("/staff/privacy/retention/", data)
+
+    assert response.status_code == 400
+    assert "Write this in English too" in response.content.decode()
+    assert "Vår driftleverantör" in response.content.decode()
+    assert Organisation.get().privacy_recipients == ""
+    data["privacy_recipients_en"] = "Our hosting provider"
+    assert client.post("/staff/privacy/retention/", data).status_code == 302
+    assert Organisation.get().privacy_recipients_en == "Our hosting provider"

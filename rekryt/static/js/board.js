@@ -34,6 +34,21 @@
     evt.from.insertBefore(evt.item, before);
   }
 
+  // The moved card's "email goes out at …" line with its preview and undo,
+  // rendered (and escaped) by the server.
+  function showPending(card, html) {
+    var old = card.querySelector(".board-card-pending");
+    if (old) old.remove();
+    if (!html) return;
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var line = holder.firstElementChild;
+    if (!line) return;
+    var meta = card.querySelector(".board-card-meta");
+    card.insertBefore(line, meta ? meta.nextSibling : null);
+    if (window.htmx) window.htmx.process(line);
+  }
+
   function onDrop(evt) {
     if (evt.from === evt.to) return;
     var card = evt.item;
@@ -69,6 +84,7 @@
         if (select) select.value = stage;
         var days = card.querySelector("[data-days]");
         if (days && result.data.days_text) days.textContent = result.data.days_text;
+        showPending(card, result.data.pending_html || "");
         updateCounts(result.data.counts || {});
         announce(result.data.message || "", false);
       })
@@ -109,7 +125,7 @@
 
   document.addEventListener("htmx:beforeRequest", function (evt) {
     var elt = evt.detail.elt;
-    if (elt.matches && elt.matches("form.move-form")) {
+    if (elt.matches && elt.matches("form.move-form, form.undo-form")) {
       var card = elt.closest(".board-card");
       focusAfterSwap = card ? { card: card.id } : null;
     } else if (elt.closest && elt.closest(".board-more")) {

@@ -89,6 +89,19 @@ def test_it_sends_after_leaving_an_interview_stage(job, rita):
     assert "interview" in steps
 
 
+def test_an_undone_move_into_an_interview_is_no_interview(job, rita):
+    from rekryt.applications.stage_emails import undo_move
+
+    application = make_application(job)
+    move_to_stage(application, job.stages.get(kind=StageKind.INTERVIEW), rita)
+    # Undone before the invitation went out: the candidate had no interview.
+    assert undo_move(application, rita)
+    set_org(survey_cooldown_days=0)
+    work(timedelta(days=2))
+    steps = set(Survey.objects.filter(application=application).values_list("step", flat=True))
+    assert "interview" not in steps
+
+
 def test_it_keeps_to_one_survey_per_candidate_per_cooldown(job, other_job):
     first = make_application(job, email="same@example.org")
     make_application(other_job, email="same@example.org")
