@@ -9,6 +9,7 @@ and rejected again gets a new email). `reopen` cancels both while pending."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -36,6 +37,8 @@ from rekryt.jobs.models import Job
 from rekryt.messaging import hooks, outbox
 from rekryt.messaging.models import EmailTemplate, Message, TemplateKind
 from rekryt.messaging.rendering import Rendered, render
+
+log = logging.getLogger(__name__)
 
 FUTURE_CONTACT_SALT = "rekryt.applications.future_contact"
 # The link in a "may we contact you later?" email answers for this long.
@@ -232,6 +235,7 @@ def still_decided(message: Message) -> bool:
 # (rekryt.applications.duties.ProcessBulkRejections) with a progress page.
 INLINE_LIMIT = 50
 CHUNK = 25
+BULK_TRIES = 3
 
 
 def start_bulk_rejection(
@@ -260,23 +264,47 @@ def start_bulk_rejection(
 
 
 def process_bulk_chunk(bulk: BulkRejection, size: int = CHUNK) -> bool:
-    """Reject the next `size` applications of `bulk`; true while more remain.
-    An application that ended meanwhile is skipped, so a chunk redone after a
-    crash sends nothing twice."""
+    """Reject the next `size` applications of `bulk`; true while more remain."""
+    return reject_chunk(bulk, size).more
+
+
+@dataclass
+class Chunk:
+    more: bool  # applications remain
+    failed: int  # rejections that raised in this chunk
+
+
+def reject_chunk(bulk: BulkRejection, size: int = CHUNK) -> Chunk:
+    """Reject the next `size` applications of `bulk`. An application that
+    ended meanwhile is skipped, so a chunk redone after a crash sends nothing
+    twice. One whose rejection fails goes to the back of the list, so it
+    holds up nobody behind it, and is left active on the board after
+    BULK_TRIES tries."""
     ids = bulk.application_ids[bulk.done : bulk.done + size]
     applications = Application.objects.filter(job=bulk.job_id, pk__in=ids, outcome=Outcome.ACTIVE)
+    failed = []
     for application in applications:
-        if reject_application(
-            application,
-            bulk.reason,
-            bulk.actor,
-            personal_note=bulk.personal_note,
-            keep_in_mind=bulk.keep_in_mind,
-        ):
-            bulk.rejected += 1
+        try:
+            rejected = reject_application(
+                application,
+                bulk.reason,
+                bulk.actor,
+                personal_note=bulk.personal_note,
+                keep_in_mind=bulk.keep_in_mind,
+            )
+        except Exception as exc:
+            log.error("bulk %s: application %s: %s", bulk.pk, application.pk, type(exc).__name__)
+            failed.append(application.pk)
+            continue
+        bulk.rejected += int(rejected)
     bulk.done += len(ids)
-    fields = {"done": bulk.done, "rejected": bulk.rejected}
+    fields: dict[str, object] = {"done": bulk.done, "rejected": bulk.rejected}
+    again = [pk for pk in failed if bulk.application_ids.count(pk) < BULK_TRIES]
+    if again:
+        bulk.application_ids = [*bulk.application_ids, *again]
+        bulk.total += len(again)
+        fields.update(application_ids=bulk.application_ids, total=bulk.total)
     if bulk.done >= bulk.total:
         bulk.finished_at = fields["finished_at"] = timezone.now()  # type: ignore[assignment]
     BulkRejection.objects.filter(pk=bulk.pk).update(**fields)
-    return bulk.finished_at is None
+    return Chunk(more=bulk.finished_at is None, failed=len(failed))

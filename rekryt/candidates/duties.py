@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -95,21 +95,39 @@ class ExtractDocumentText(Duty):
 
 class PurgePendingUploads(Duty):
     """Delete files kept for a re-shown application form that nobody came back
-    for within a day, a batch at a time."""
+    for within a day, a batch at a time.
+
+    The file goes first and the row only once it is gone: a row left behind
+    is the reminder that a CV is still on disk. A file that cannot be
+    deleted keeps its row and is tried again RETRY_AFTER later (remembered
+    in the process), so it holds up neither the rest nor the loop."""
 
     name = "purge_pending_uploads"
     BATCH = 100
+    RETRY_AFTER = timedelta(hours=1)
+
+    def __init__(self) -> None:
+        self.retry_at: dict[int, datetime] = {}
 
     def handle_one(self) -> bool:
-        cutoff = timezone.now() - PENDING_UPLOAD_MAX_AGE
-        stale = list(PendingUpload.objects.filter(created_at__lt=cutoff)[: self.BATCH])
+        now = timezone.now()
+        self.retry_at = {pk: at for pk, at in self.retry_at.items() if at > now}
+        stale = list(
+            PendingUpload.objects.filter(created_at__lt=now - PENDING_UPLOAD_MAX_AGE)
+            .exclude(pk__in=list(self.retry_at))
+            .order_by("created_at", "pk")[: self.BATCH]
+        )
         for upload in stale:
-            # The row goes first: a file without a row is harmless, a row
-            # pointing at a deleted file is not.
-            name = upload.file.name
+            # Stale rows are never handed out again (find_pending checks the
+            # age too), so one without its file is harmless.
+            try:
+                if upload.file.name:
+                    upload.file.storage.delete(upload.file.name)
+            except Exception as exc:
+                log.error("pending upload %s not deleted: %s", upload.pk, type(exc).__name__)
+                self.retry_at[upload.pk] = now + self.RETRY_AFTER
+                continue
             upload.delete()
-            if name:
-                upload.file.storage.delete(name)
         return len(stale) == self.BATCH
 
 

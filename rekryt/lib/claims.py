@@ -4,7 +4,9 @@ A claim is a compare-and-set UPDATE that succeeds for exactly one worker. A
 worker killed mid-task leaves `claimed_until` in the past after the lease, so
 another worker picks the row up again: no work is lost, none done twice at
 once. On PostgreSQL the candidate row is chosen with SKIP LOCKED so workers do
-not queue behind each other; SQLite runs one writer at a time anyway."""
+not queue behind each other; on SQLite the claim's transaction is IMMEDIATE
+(settings), so claims simply take turns. Both are proved by racing two
+worker processes (rekryt/messaging/tests/test_leases.py)."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ import logging
 from datetime import timedelta
 from typing import Any
 
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -73,21 +74,25 @@ class DeliverDueMessages(Duty):
             self.transport.close()
 
     def deliver(self, message: Message) -> None:
-        if is_orphaned(message):
-            # Nothing to hang a timeline event on: just never send it.
-            release(message, status=MessageStatus.CANCELLED, last_error="Recipient is gone")
-            return
-        if not hooks.still_wanted(message):
-            # The reason for it is gone (a rejection undone): cancel, not send.
-            _finish(message, status=MessageStatus.CANCELLED, last_error="No longer wanted")
-            return
         try:
-            email = build_email(message)
+            email = _prepare(message)
+            if email is None:
+                return
             if self.transport is not None:
                 self.transport.send(email)
         except DeliveryFailure as failure:
             log.warning("message %s not delivered: %s", message.pk, failure.error)
             _record_failure(message, failure)
+            return
+        except Exception as exc:
+            # A bug or a broken check before anything was sent: back off like
+            # a temporary failure, so this email neither blocks the ones
+            # behind it nor comes round again at once. Only the type is
+            # logged; the row keeps the detail.
+            log.error("message %s not delivered: unexpected %s", message.pk, type(exc).__name__)
+            _record_failure(
+                message, DeliveryFailure(f"{type(exc).__name__}: {exc}", permanent=False)
+            )
             return
         _finish(
             message,
@@ -97,6 +102,19 @@ class DeliverDueMessages(Duty):
             last_error="",
             to_mailbox=self.transport is None,
         )
+
+
+def _prepare(message: Message) -> EmailMultiAlternatives | None:
+    """The email to send, or None when the message was cancelled instead."""
+    if is_orphaned(message):
+        # Nothing to hang a timeline event on: just never send it.
+        release(message, status=MessageStatus.CANCELLED, last_error="Recipient is gone")
+        return None
+    if not hooks.still_wanted(message):
+        # The reason for it is gone (a rejection undone): cancel, not send.
+        _finish(message, status=MessageStatus.CANCELLED, last_error="No longer wanted")
+        return None
+    return build_email(message)
 
 
 def _record_failure(message: Message, failure: DeliveryFailure) -> None:

@@ -25,6 +25,8 @@ LEASE = timedelta(minutes=5)
 # How often a duty with nothing to do looks again; the checks are aggregate
 # queries, too heavy for every turn of the worker loop.
 RECHECK = timedelta(minutes=5)
+# A digest or status update that failed is tried again this much later.
+RETRY_AFTER = timedelta(hours=1)
 
 
 class SendWaitingDigests(Duty):
@@ -37,7 +39,9 @@ class SendWaitingDigests(Duty):
     3. Queue the digest when the user has waiting candidates on the jobs they
        recruit for; nothing when there is nothing to report. The idempotency
        key `digest:<user>:<date>` makes a retry after a crash harmless.
-    4. Move `next_digest_at` to the next 07:00 local time and release."""
+    4. Move `next_digest_at` to the next 07:00 local time and release. A
+       digest that raises keeps its claim for RETRY_AFTER instead, so the
+       others go first and it comes back an hour later."""
 
     name = "send_waiting_digests"
 
@@ -56,7 +60,14 @@ class SendWaitingDigests(Duty):
         if not is_recipient(schedule.user):
             schedule.delete()  # recreated by ensure_schedules if the role returns
             return True
-        send_digest(schedule.user, timezone.localdate(now))
+        try:
+            send_digest(schedule.user, timezone.localdate(now))
+        except Exception as exc:
+            # Keep the claim until the retry, so this digest neither holds
+            # up the others nor comes round again at once.
+            log.error("digest for user %s failed: %s", schedule.user_id, type(exc).__name__)
+            DigestSchedule.objects.filter(pk=schedule.pk).update(claimed_until=now + RETRY_AFTER)
+            return True
         release(schedule, next_digest_at=next_digest_time(now))
         return True
 
@@ -89,32 +100,47 @@ class SendStatusUpdates(Duty):
     application that has heard nothing (and been promised nothing) for that
     many days, lock it, check again under the lock, and call
     `send_status_update`, which queues the email and records the promised
-    date. That promise event restarts the clock, so each silence gets one."""
+    date. That promise event restarts the clock, so each silence gets one.
+    An application whose update raises is passed over for RETRY_AFTER."""
 
     name = "send_status_updates"
 
     def __init__(self) -> None:
         self.idle_until: datetime | None = None
+        # Applications whose update failed, with when to try again. Kept in
+        # the process (Application has no claim column): a restart retries
+        # them at once, which is a retry, not a loop.
+        self.retry_at: dict[int, datetime] = {}
 
     def handle_one(self) -> bool:
         now = timezone.now()
         days = Organisation.get().status_update_after_days
         if days is None or (self.idle_until is not None and now < self.idle_until):
             return False
-        candidate = due_for_status_update(now, days).values_list("pk", flat=True).first()
+        self.retry_at = {pk: at for pk, at in self.retry_at.items() if at > now}
+        due = due_for_status_update(now, days).exclude(pk__in=list(self.retry_at))
+        candidate = due.values_list("pk", flat=True).first()
         if candidate is None:
             self.idle_until = now + RECHECK
             return False
+        try:
+            self._send(candidate, now, days)
+        except Exception as exc:
+            log.error("status update for application %s failed: %s", candidate, type(exc).__name__)
+            self.retry_at[candidate] = now + RETRY_AFTER
+        return True
+
+    @staticmethod
+    def _send(pk: int, now: datetime, days: int) -> None:
         with transaction.atomic():
             application = (
                 Application.objects.select_for_update(of=("self",))
                 .select_related("candidate", "job", "job__recruiter")
-                .get(pk=candidate)
+                .get(pk=pk)
             )
             # Another worker may have sent it while we waited for the lock.
-            if due_for_status_update(now, days).filter(pk=candidate).exists():
+            if due_for_status_update(now, days).filter(pk=pk).exists():
                 send_status_update(application)
-        return True
 
 
 DUTIES = [SendWaitingDigests, SendStatusUpdates]

@@ -3,6 +3,7 @@ answers and opt-outs. Each is one transaction."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -30,6 +31,8 @@ from rekryt.surveys.models import (
     SurveyStatus,
     month_of,
 )
+
+log = logging.getLogger(__name__)
 
 # The receipt goes first; the survey about applying a day later.
 AFTER_APPLYING = timedelta(days=1)
@@ -77,25 +80,36 @@ def plan_for(event: Event, stages: dict[int, Stage]) -> Plan | None:
 def stages_named_in(events: list[Event]) -> dict[int, Stage]:
     ids: set[int] = set()
     for event in events:
-        if event.kind == EventKind.STAGE_MOVED:
-            ids.update(i for i in (event.data.get("from_stage"), event.data.get("to_stage")) if i)
+        if event.kind == EventKind.STAGE_MOVED and isinstance(event.data, dict):
+            named = (event.data.get("from_stage"), event.data.get("to_stage"))
+            ids.update(i for i in named if isinstance(i, int) and i)
     return Stage.objects.in_bulk(ids) if ids else {}
 
 
 def plan_surveys(events: list[Event]) -> int:
     """Create a scheduled Survey for each event that calls for one and cancel
     the planned outcome surveys of reopened applications. Returns the count
-    created. The caller holds the transaction that moves the cursor."""
+    created. The caller holds the transaction that moves the cursor.
+
+    An event that cannot be planned is logged and passed over: the cursor
+    must move on, or one bad event would stop every survey behind it."""
     stages = stages_named_in(events)
     created = 0
     for event in events:
-        if event.kind == EventKind.REOPENED:
-            cancel_outcome_surveys(event.application)
-            continue
-        plan = plan_for(event, stages)
-        if plan is not None and _schedule(event, plan):
-            created += 1
+        try:
+            with transaction.atomic():
+                created += _plan_one(event, stages)
+        except Exception as exc:
+            log.error("no survey planned for event %s: %s", event.pk, type(exc).__name__)
     return created
+
+
+def _plan_one(event: Event, stages: dict[int, Stage]) -> int:
+    if event.kind == EventKind.REOPENED:
+        cancel_outcome_surveys(event.application)
+        return 0
+    plan = plan_for(event, stages)
+    return int(plan is not None and _schedule(event, plan))
 
 
 def _schedule(event: Event, plan: Plan) -> bool:

@@ -190,6 +190,9 @@ def test_it_refuses_an_inactive_reason(client, rita, app):
     client.force_login(rita)
     response = client.post(outcome_url(app), {"outcome": "rejected", "reason": reason.pk})
     assert response.status_code == 400
+    app.refresh_from_db()
+    assert app.outcome == Outcome.ACTIVE
+    assert app.rejection_reason is None
 
 
 def test_it_hires_without_a_reason_and_ignores_one_given(client, rita, app):

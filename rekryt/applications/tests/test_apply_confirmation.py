@@ -98,10 +98,14 @@ def test_the_link_does_not_carry_the_name_readably(client, job):
     assert "Zlatana" in client.get(location).content.decode()
 
 
-def test_a_token_stops_working_after_a_week(client, job):
+def test_a_token_works_for_a_week_and_then_stops(client, job):
     with time_machine.travel(NOW, tick=False):
         location = submit(client, job)["Location"]
-    with time_machine.travel(NOW + datetime.timedelta(days=8), tick=False):
+    week = datetime.timedelta(days=7)
+    with time_machine.travel(NOW + week - datetime.timedelta(minutes=1), tick=False):
+        page = client.get(location)
+        assert page.status_code == 200 and job.title in page.content.decode()
+    with time_machine.travel(NOW + week + datetime.timedelta(minutes=1), tick=False):
         assert client.get(location).status_code == 404
 
 

@@ -118,8 +118,19 @@ def test_a_job_past_its_deadline_refuses_with_a_clear_message(client, org):
     assert "Applications for this job are closed" in response.content.decode()
 
 
-@time_machine.travel(datetime.datetime(2030, 5, 1, 21, 30, tzinfo=datetime.UTC), tick=False)
-def test_the_deadline_day_is_still_open_in_the_organisations_time_zone(client, org):
-    # 21:30 UTC is 23:30 in Stockholm, still 1 May.
+@pytest.mark.parametrize(
+    ("moment", "open_"),
+    [
+        # 21:59 UTC is 23:59 in Stockholm, still 1 May; 22:00 UTC is midnight.
+        (datetime.datetime(2030, 5, 1, 21, 59, tzinfo=datetime.UTC), True),
+        (datetime.datetime(2030, 5, 1, 22, 0, tzinfo=datetime.UTC), False),
+    ],
+)
+def test_the_deadline_day_is_open_to_its_last_local_minute(client, org, moment, open_):
     job = make_job(deadline=datetime.date(2030, 5, 1))
-    assert client.get(apply_url(job)).status_code == 200
+    with time_machine.travel(moment, tick=False):
+        response = client.get(apply_url(job))
+    page = response.content.decode()
+    assert response.status_code == (200 if open_ else 410)
+    assert ('name="email"' in page) is open_
+    assert ("Applications for this job are closed" in page) is not open_

@@ -129,9 +129,14 @@ def test_it_skips_applications_that_ended_meanwhile(rita, job, reason):
 
 
 def test_it_says_so_when_nothing_is_selected(client, rita, job):
+    application = make_application(job)
     client.force_login(rita)
-    response = client.post(bulk_url(job), {})
-    assert response.status_code == 302
+    response = client.post(bulk_url(job), {}, follow=True)
+    assert response.redirect_chain == [(reverse("board", args=[job.pk]), 302)]
+    assert "Select at least one card to reject." in response.content.decode()
+    assert not BulkRejection.objects.exists()
+    application.refresh_from_db()
+    assert application.outcome == Outcome.ACTIVE
 
 
 @pytest.mark.parametrize("persona", ["ivan", "otto"])

@@ -107,11 +107,18 @@ def test_it_sends_nothing_when_undone_within_24_hours(rita, application, decline
     assert application.events.filter(kind=EventKind.MESSAGE_CANCELLED).exists()
 
 
-def test_it_sends_the_rejection_after_the_delay(rita, application, declined):
-    reject_application(application, declined, rita)
-    run_until_idle()
+def test_it_sends_the_rejection_after_the_delay_and_not_a_second_sooner(
+    rita, application, declined
+):
+    decided = timezone.now()
+    with time_machine.travel(decided, tick=False):
+        reject_application(application, declined, rita)
+        run_until_idle()
     assert rejection_of(application).status == MessageStatus.SCHEDULED
-    with time_machine.travel(timezone.now() + timedelta(hours=25)):
+    with time_machine.travel(decided + timedelta(hours=24) - timedelta(seconds=1), tick=False):
+        run_until_idle()
+    assert rejection_of(application).status == MessageStatus.SCHEDULED
+    with time_machine.travel(decided + timedelta(hours=24), tick=False):
         run_until_idle()
     assert rejection_of(application).status == MessageStatus.SENT
 

@@ -12,7 +12,11 @@ from django.utils import timezone
 
 from rekryt.applications.actions import reopen
 from rekryt.applications.models import RejectionReason
-from rekryt.applications.rejections import FUTURE_CONTACT_SALT, reject_application
+from rekryt.applications.rejections import (
+    FUTURE_CONTACT_MAX_AGE,
+    FUTURE_CONTACT_SALT,
+    reject_application,
+)
 from rekryt.messaging.models import Message, MessageStatus
 from rekryt.ops.duties import run_until_idle
 from rekryt.privacy.models import Consent
@@ -98,9 +102,17 @@ def test_a_tampered_or_foreign_token_gets_one_generic_error(client, rita, applic
     assert not Consent.objects.exists()
 
 
-def test_an_expired_token_gets_the_same_error(client, rita, application, reason):
-    reject_application(application, reason, rita, keep_in_mind=True)
-    path = answer_path(application)
-    with time_machine.travel(timezone.now() + timedelta(days=200)):
-        response = client.get(path)
-    assert response.status_code == 404
+def test_the_link_answers_for_180_days_then_gets_the_same_error(client, rita, application, reason):
+    queued = timezone.now()
+    with time_machine.travel(queued, tick=False):
+        reject_application(application, reason, rita, keep_in_mind=True)
+        path = answer_path(application)
+    with time_machine.travel(queued + FUTURE_CONTACT_MAX_AGE - timedelta(minutes=1), tick=False):
+        assert "contact me about future roles" in client.get(path).content.decode()
+    with time_machine.travel(queued + FUTURE_CONTACT_MAX_AGE + timedelta(minutes=1), tick=False):
+        expired = client.get(path)
+        late_post = client.post(path, {"answer": "yes"})
+    for response in (expired, late_post):
+        assert response.status_code == 404
+        assert "This link does not work" in response.content.decode()
+    assert not Consent.objects.exists()

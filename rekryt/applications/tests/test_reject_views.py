@@ -107,8 +107,14 @@ def test_it_links_the_reject_page_from_the_application_page(client, rita, applic
 def test_it_refuses_an_ended_application(client, rita, application, reason):
     client.force_login(rita)
     client.post(url(application), {"reason": reason.pk, "confirm": "1"})
-    response = client.get(url(application))
-    assert response.status_code == 302
+    detail = reverse("application_detail", args=[application.pk])
+    for response in (
+        client.get(url(application), follow=True),
+        client.post(url(application), {"reason": reason.pk, "confirm": "1"}, follow=True),
+    ):
+        assert response.redirect_chain == [(detail, 302)]
+        assert "The application has already ended. Reopen it first." in response.content.decode()
+    assert Message.objects.filter(idempotency_key__startswith="reject:").count() == 1
 
 
 @pytest.mark.parametrize("persona", ["ivan", "otto"])

@@ -235,6 +235,9 @@ def test_it_lets_a_draft_keep_a_past_deadline_until_publishing(
     response = client.post(reverse("job_create"), job_data(deadline=yesterday.isoformat()))
 
     assert response.status_code == 302
+    job = Job.objects.get(title="Frontend Developer")
+    assert job.deadline == yesterday
+    assert job.status == JobStatus.DRAFT
 
 
 def test_it_shows_the_stored_title_while_the_form_has_errors(

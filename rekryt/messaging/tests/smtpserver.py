@@ -3,6 +3,7 @@ whether to accept, answer 451 or 550, or drop the connection mid-transaction."""
 
 from __future__ import annotations
 
+import asyncio
 import email
 import logging
 import os
@@ -41,6 +42,9 @@ class Handler:
         self.connections = 0
         self.logins: list[tuple[str, str]] = []
         self.port = 0
+        # When set, each connection's first message waits (up to 20 s) until
+        # this many connections are open: proof that senders overlapped.
+        self.rendezvous = 0
 
     def _next_action(self) -> str:
         with self.lock:
@@ -59,6 +63,12 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.rendezvous and not getattr(session, "met", False):
+            session.met = True
+            for _ in range(400):
+                if self.connections >= self.rendezvous:
+                    break
+                await asyncio.sleep(0.05)
         if envelope.action == DROP:
             server.transport.abort()
             return "250 never heard"

@@ -197,3 +197,19 @@ def test_it_keeps_a_sent_status_when_a_status_hook_fails(smtp, monkeypatch, job)
     with time_machine.travel(timezone.now() + timedelta(minutes=10)):
         assert work() == 0
     assert len(smtp.received) == 1
+
+
+@pytest.mark.parametrize(("earlier", "wait"), [(5, 32), (6, 60), (40, 60)])
+def test_the_wait_after_a_temporary_failure_grows_to_an_hour_and_no_further(smtp, earlier, wait):
+    # The 6th failure waits 32 minutes; the 7th would wait 64 and is capped.
+    smtp.plan = [TEMPORARY]
+    message = queue_message()
+    Message.objects.filter(pk=message.pk).update(attempts=earlier)
+    start = timezone.now()
+
+    with time_machine.travel(start, tick=False):
+        work()
+
+    message = reload(message)
+    assert message.attempts == earlier + 1
+    assert message.send_after == start + timedelta(minutes=wait)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
@@ -51,10 +55,21 @@ def _worker(start: threading.Barrier, errors: list[BaseException]) -> None:
         connection.close()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs one worker")
+def assert_each_sent_once(smtp, messages: list[Message]) -> None:
+    assert smtp.by_message_id() == {m.message_id: 1 for m in messages}
+    assert set(Message.objects.values_list("status", "attempts")) == {(MessageStatus.SENT, 1)}
+    # Each worker opened its own connection and sent while the other did.
+    assert smtp.connections == 2
+
+
+# On SQLite too: a claim is one IMMEDIATE transaction (BEGIN IMMEDIATE takes
+# the write lock, so the read and the compare-and-set UPDATE cannot
+# interleave with another worker's), and the UPDATE alone already lets only
+# one worker win. SQLite serialises the claims; the sending overlaps.
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("seeded")
-def test_it_sends_each_message_once_with_two_workers_racing(smtp):
+def test_it_sends_each_message_once_with_two_worker_threads_racing(smtp):
+    smtp.rendezvous = 2  # neither finishes its first email before the other starts
     messages = [queue_message(n) for n in range(20)]
     start = threading.Barrier(2)
     errors: list[BaseException] = []
@@ -66,6 +81,45 @@ def test_it_sends_each_message_once_with_two_workers_racing(smtp):
         thread.join(timeout=60)
 
     assert errors == []
-    assert smtp.by_message_id() == {m.message_id: 1 for m in messages}
-    assert set(Message.objects.values_list("status", "attempts")) == {(MessageStatus.SENT, 1)}
-    assert smtp.connections == 2
+    assert_each_sent_once(smtp, messages)
+
+
+def database_url() -> str:
+    """The test database, for a separate process."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def start_worker_process(smtp) -> subprocess.Popen[str]:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "rekryt.settings",
+        "DATABASE_URL": database_url(),
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}",
+    }
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "worker", "--once"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("seeded")
+def test_it_sends_each_message_once_with_two_worker_processes_racing(smtp):
+    smtp.rendezvous = 2
+    messages = [queue_message(n) for n in range(30)]
+
+    workers = [start_worker_process(smtp) for _ in range(2)]
+    outputs = [worker.communicate(timeout=120) for worker in workers]
+
+    assert [worker.returncode for worker in workers] == [0, 0], outputs
+    done = [int(out.split("worker: ")[1].split()[0]) for out, _err in outputs]
+    assert sum(done) >= len(messages) and min(done) > 0
+    assert_each_sent_once(smtp, messages)

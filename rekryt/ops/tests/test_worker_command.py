@@ -14,6 +14,7 @@ from rekryt.messaging.duties import DeliverDueMessages
 from rekryt.messaging.models import MessageStatus
 from rekryt.messaging.tests.smtpserver import SIGTERM
 from rekryt.ops.duties import Duty, load_duties
+from rekryt.ops.management.commands import worker
 from rekryt.ops.management.commands.worker import MAX_BACKOFF, Command
 
 
@@ -88,3 +89,19 @@ def test_it_pauses_a_failing_duty_instead_of_crashing_or_spinning(db):
     assert duty.calls == 1
     assert duty.closed == 1
     assert backoff[duty.name] >= time.monotonic() + MAX_BACKOFF - 5
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("seeded", "restore_signals")
+def test_a_failing_duty_does_not_stop_the_others_in_the_same_loop(smtp, job, monkeypatch):
+    # SIGTERM arrives with the email: the loop ran delivery after the broken duty.
+    smtp.plan = [SIGTERM]
+    broken = Broken()
+    monkeypatch.setattr(worker, "load_duties", lambda: [broken, DeliverDueMessages()])
+    message = make_application(job).messages.get()
+
+    call_command("worker", "--idle-sleep", "0.1", stdout=StringIO())
+
+    assert broken.calls == 1  # paused after its failure, not called again
+    message.refresh_from_db()
+    assert message.status == MessageStatus.SENT

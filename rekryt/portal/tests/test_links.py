@@ -127,7 +127,8 @@ def test_it_ends_the_portal_session_after_a_day_idle(portal):
 
 def test_it_signs_out(portal):
     assert portal.post("/portal/sign-out/")["Location"] == "/portal/signed-out/"
-    assert portal.get("/portal/").status_code == 302
+    assert CANDIDATE_KEY not in portal.session
+    assert portal.get("/portal/")["Location"] == "/portal/new-link/"
 
 
 def test_it_puts_the_portal_link_in_the_confirmation_email(job):

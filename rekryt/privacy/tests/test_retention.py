@@ -185,19 +185,3 @@ def test_the_preview_lists_exactly_what_the_next_weeks_runs_remove(seeded, job):
         done |= {(entry[0], entry[2]) for entry in run.log if len(entry) == 3}
     assert done == expected
     assert Application.objects.filter(pk=applications[9].pk).exists()
-
-
-@pytest.mark.parametrize(
-    ("start", "months", "expected"),
-    [
-        ((2025, 1, 31), 1, (2025, 2, 28)),
-        ((2024, 1, 31), 1, (2024, 2, 29)),
-        ((2025, 3, 10), 24, (2027, 3, 10)),
-        ((2025, 11, 30), 3, (2026, 2, 28)),
-        ((2026, 3, 31), -1, (2026, 2, 28)),
-        ((2026, 1, 15), -13, (2024, 12, 15)),
-    ],
-)
-def test_months_are_calendar_months(start, months, expected):
-    moment = datetime(*start, 8, 30, tzinfo=UTC)
-    assert add_months(moment, months) == datetime(*expected, 8, 30, tzinfo=UTC)

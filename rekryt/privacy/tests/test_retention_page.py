@@ -3,9 +3,10 @@ the last runs, with a constant number of queries however much is due."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -15,6 +16,7 @@ from rekryt.applications.models import Application, Outcome
 from rekryt.candidates.models import Candidate
 from rekryt.lib.months import add_months
 from rekryt.privacy.models import LegalHold, RetentionRun
+from rekryt.privacy.retention import PREVIEW_DAYS
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +63,19 @@ def test_the_preview_has_a_constant_number_of_queries(client, alice, job):
         page = client.get("/staff/privacy/retention/").content.decode()
     assert "(5)" in page
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize(("minutes", "listed"), [(-1, True), (1, False)])
+def test_the_preview_reaches_exactly_a_week_ahead(client, rita, job, minutes, listed):
+    now = datetime(2026, 6, 10, 12, 0, tzinfo=UTC)  # no month end within reach
+    with time_machine.travel(now, tick=False):
+        application = make_application(job)
+        # Due (24 months + 7 days grace after the decision) a week from now, ± a minute.
+        due = now + timedelta(days=PREVIEW_DAYS, minutes=minutes)
+        ended = add_months(due - timedelta(days=7), -24)
+        Application.objects.filter(pk=application.pk).update(
+            outcome=Outcome.REJECTED, ended_at=ended
+        )
+        client.force_login(rita)
+        page = client.get("/staff/privacy/retention/").content.decode()
+    assert (application.candidate.full_name in page) is listed

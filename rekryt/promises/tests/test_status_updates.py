@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -58,6 +58,15 @@ def test_it_sends_nothing_before_the_silence_is_long_enough(weekly, applied):
     with time_machine.travel(datetime(2026, 11, 9, 9, tzinfo=STOCKHOLM), tick=False):
         assert work() == 0
     assert not updates().exists()
+
+
+def test_it_sends_the_moment_the_silence_passes_the_setting_and_not_before(weekly, applied):
+    heard = datetime(2026, 11, 2, 10, tzinfo=STOCKHOLM)  # the receipt went out
+    with time_machine.travel(heard + timedelta(days=7), tick=False):
+        assert work() == 0
+    with time_machine.travel(heard + timedelta(days=7, seconds=1), tick=False):
+        assert work() == 1
+    assert updates().count() == 1
 
 
 def test_it_sends_once_and_sets_the_promise(weekly, applied):

@@ -1,7 +1,8 @@
 """`manage.py worker`: deliver email, extract text and everything else due.
 
-Run one process on SQLite, any number on PostgreSQL. SIGTERM or Ctrl-C stops
-it after the current unit of work."""
+Run any number of processes: every unit of work is claimed with a lease, on
+PostgreSQL and SQLite alike (where one is usually enough). SIGTERM or Ctrl-C
+stops it after the current unit of work."""
 
 from __future__ import annotations
 
