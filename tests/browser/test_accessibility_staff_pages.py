@@ -108,6 +108,15 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     visit("job editor", "job_edit", job.pk)
     visit("stages", "job_stages", job.pk)
     visit("board", "board", job.pk)
+    # The one place that scrolls sideways on purpose is a named Tab stop.
+    page.set_viewport_size({"width": 390, "height": 900})
+    scroller = page.evaluate(
+        "() => { const b = document.getElementById('board');"
+        " return {wide: b.scrollWidth > b.clientWidth, tab: b.tabIndex,"
+        " name: b.getAttribute('aria-label') || ''}; }"
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert scroller["wide"] and scroller["tab"] == 0 and scroller["name"].strip(), scroller
     visit("board with ended applications", "board", job.pk, query="?ended=1")
     visit("board column page", "board_column", job.pk, stage.pk)
     visit("application", "application_detail", application.pk)
