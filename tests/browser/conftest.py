@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
@@ -47,6 +48,10 @@ def browser() -> Iterator[Any]:
         )
         yield browser
         browser.close()
+        # The test's queries ran on the connection Django hands out while
+        # Playwright's loop runs: close it here, in that same context, or
+        # PostgreSQL cannot drop the test database at the end.
+        connections.close_all()
 
 
 @pytest.fixture

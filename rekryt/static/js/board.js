@@ -22,9 +22,10 @@
     status.appendChild(line);
   }
 
+  // Column titles carry data-count-for, the "jump to a stage" links data-count-of.
   function updateCounts(counts) {
-    document.querySelectorAll("[data-count-for]").forEach(function (el) {
-      var n = counts[el.getAttribute("data-count-for")];
+    document.querySelectorAll("[data-count-for], [data-count-of]").forEach(function (el) {
+      var n = counts[el.getAttribute("data-count-for") || el.getAttribute("data-count-of")];
       el.textContent = String(n || 0);
     });
   }
