@@ -6,9 +6,11 @@ otto: hiring manager on `other_job` only · ivan: interviewer on no job (an outs
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import time_machine
 from django.core.cache import cache
 
 from rekryt.accounts.models import Organisation, Role, User
@@ -24,6 +26,26 @@ _counter = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     cache.clear()
+
+
+QUERY_COUNT_FIXTURES = {"django_assert_num_queries", "django_assert_max_num_queries"}
+
+
+@pytest.fixture(autouse=True)
+def _still_clock_for_query_counts(request: Any) -> Iterator[None]:
+    """Tests that count queries (named for it, or asking for a
+    django_assert_*num_queries fixture) run with the clock stopped. On a
+    loaded machine, building their data can outlast the staff session's
+    30-second last-seen interval or the organisation's one-minute cache, and
+    either adds queries to a request that did nothing different."""
+    counts = "quer" in request.node.name or QUERY_COUNT_FIXTURES & set(request.fixturenames)
+    if not counts:
+        yield
+        return
+    from django.utils import timezone
+
+    with time_machine.travel(timezone.now(), tick=False):
+        yield
 
 
 DATA_MIGRATIONS = [

@@ -10,12 +10,12 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.core import signing
 from django.utils import timezone
 
-from rekryt.applications.apply import APPLIED_SALT
+from rekryt.applications.actions import Submission
 from rekryt.applications.models import Application, Outcome
 from rekryt.applications.rejections import future_contact_token
+from rekryt.applications.submissions import submit_application
 from rekryt.demo.seed import seed_demo
 from rekryt.jobs.models import Job, JobStatus
 from rekryt.lib.tests.files import make_pdf
@@ -118,8 +118,7 @@ def test_every_candidate_page_passes_axe_and_fits_the_screen(
     page.locator("form.apply-form button[type=submit]").click()
     page.wait_for_url("**/applied/**")
     audit.check(page, "applied confirmation")
-    token = signing.dumps(application.pk, salt=APPLIED_SALT)
-    visit(page, f"{base}/jobs/{application.job.slug}/applied/{token}/", "applied, from the link")
+    visit(page, page.url, "applied, from the link")
     settings.APPLY_RATE_LIMIT = 0
     page.goto(f"{base}/jobs/{job.slug}/apply/")
     page.locator("form.apply-form button[type=submit]").click()
@@ -144,6 +143,19 @@ def test_every_candidate_page_passes_axe_and_fits_the_screen(
     page.locator("main form button[type=submit]").click()
     audit.check(page, "surveys stopped")
     visit(page, f"{base}/survey/{'x' * 43}/", "survey, bad link", status=404)
+
+    # The form sent again for the same job, and to another with other
+    # details: the portal asks what to do with each.
+    submit_application(
+        application.job,
+        Submission(first_name="Sara", last_name="Again", email=candidate.email, about="Again"),
+    )
+    elsewhere = Job.objects.published().exclude(applications__candidate=candidate).first()
+    assert elsewhere
+    submit_application(
+        elsewhere,
+        Submission(first_name="Sara", last_name="Other", email=candidate.email, phone="0701"),
+    )
 
     # The portal, through the emailed link.
     visit(page, f"{base}/portal/t/{'x' * 43}/", "portal, bad link", status=404)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rekryt.accounts.models import User
-from rekryt.applications.models import Application, Outcome
+from rekryt.applications.models import Application, Outcome, Resubmission
 from rekryt.demo.seed import seed_demo
 from rekryt.jobs.models import Job, JobStatus
 from rekryt.lib.months import add_months
@@ -120,6 +120,15 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     visit("board with ended applications", "board", job.pk, query="?ended=1")
     visit("board column page", "board_column", job.pk, stage.pk)
     visit("application", "application_detail", application.pk)
+    # The demo's two identity cases: a form sent again, and details that differ.
+    resent = Resubmission.objects.filter(status="pending").first()
+    differing = [
+        a for a in Application.objects.select_related("candidate") if a.differing_details()
+    ]
+    assert resent and differing
+    visit("application sent again", "application_detail", resent.application_id)
+    visit("application sent with other details", "application_detail", differing[0].pk)
+    visit("candidate with other details", "candidate_detail", differing[0].candidate_id)
     visit("reject", "application_reject", application.pk)
     visit("close job", "job_close_confirm", job.pk)
     visit("candidates", "candidate_list")
