@@ -161,6 +161,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Files browsers ask for at the site's root (/favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "rekryt" / "public"
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", 20) * 1024 * 1024
 # The whole request may carry a CV, a cover letter and the form fields.
 REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES * 2 + 1024 * 1024
