@@ -261,6 +261,11 @@ class BulkRejection(models.Model):
         return self.finished_at is not None
 
     @property
+    def skipped(self) -> int:
+        """Handled but not rejected: they had ended before their turn came."""
+        return self.done - self.rejected
+
+    @property
     def percent(self) -> int:
         return 100 if not self.total else int(100 * self.done / self.total)
 
