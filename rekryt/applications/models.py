@@ -63,6 +63,12 @@ class Source(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def source_label(value: str) -> str:
+    """A source as people read it: the label of a known one ("linkedin" is
+    "LinkedIn"), a campaign's own ?source= slug as it was given."""
+    return str(Source(value).label) if value in Source.values else value
+
+
 def may_decide(user: User) -> bool:
     """Whether the user's role may move applications and set outcomes (on the
     jobs they can see). Interviewers may read and add notes, never decide."""
@@ -143,6 +149,10 @@ class Application(models.Model):
     @property
     def is_active(self) -> bool:
         return self.outcome == Outcome.ACTIVE
+
+    @property
+    def source_label(self) -> str:
+        return source_label(self.source)
 
     @property
     def days_in_stage(self) -> int:

@@ -13,6 +13,7 @@ from rekryt.applications.models import (
     Outcome,
     RejectionReason,
     record,
+    source_label,
 )
 from rekryt.messaging.models import Message, MessageStatus
 
@@ -54,18 +55,21 @@ SHOWN_AS_ROWS = {
 class Entry:
     """One line of the timeline: `kind` is "event", "message" or "note".
 
-    Outcome events carry their outcome and reason as labels in the reader's
-    language (the event stores ids and English names)."""
+    Outcome events carry their outcome and reason, and the "applied" event its
+    source, as labels in the reader's language (the event stores ids, codes
+    and English names)."""
 
     at: datetime
     kind: str
     item: Event | Message | Note
     outcome_label: str = ""
     reason_label: str = ""
+    source_label: str = ""
 
 
 def _event_entry(event: Event, reasons: dict[int, RejectionReason], language: str) -> Entry:
     entry = Entry(event.created_at, "event", event)
+    entry.source_label = source_label(event.data.get("source") or "")
     outcome = event.data.get("outcome") or event.data.get("previous_outcome")
     if outcome in Outcome.values:
         entry.outcome_label = str(Outcome(outcome).label)
