@@ -138,6 +138,8 @@ LANGUAGE_CODE = envstr("LANGUAGE_CODE", "sv")
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "rekryt" / "locale"]
 TIME_ZONE = envstr("TIME_ZONE", "Europe/Stockholm")
+# One European date style per language (rekryt/lib/formats).
+FORMAT_MODULE_PATH = ["rekryt.lib.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -66,7 +66,7 @@ def message_values(application: Application) -> dict[str, Any]:
     org = Organisation.get()
     reply_by = application.created_at + timedelta(days=job.reply_within_days)
     with override(application.language):
-        reply_by_text = formats.date_format(timezone.localtime(reply_by), "j F Y")
+        reply_by_text = formats.date_format(timezone.localtime(reply_by), "DATE_FORMAT")
     return {
         "candidate_first_name": application.candidate.first_name,
         "candidate_name": application.candidate.full_name,

@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import formats, translation
+from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -113,11 +113,9 @@ def career_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def career_job(request: HttpRequest, slug: str) -> HttpResponse:
     job = get_object_or_404(Job.objects.exclude(status=JobStatus.DRAFT), slug=slug)
-    with translation.override(job.language):
-        salary = salary_text(job)
     context = {
         "job": job,
-        "salary": salary,
+        "salary": salary_text(job),
         "jsonld": job_posting_script(job, Organisation.get()),
         "source": source_from(request.GET),
     }

@@ -128,7 +128,7 @@ def test_it_skips_applications_that_ended_meanwhile(rita, job, reason):
     assert Message.objects.filter(idempotency_key__startswith="reject:").count() == INLINE_LIMIT + 1
 
 
-def test_the_result_mentions_ended_applications_only_when_there_were_some(client, rita, job, reason):
+def test_the_result_mentions_ended_ones_only_when_there_were_some(client, rita, job, reason):
     chosen = [make_application(job) for _ in range(3)]
     client.force_login(rita)
     everyone = start_bulk_rejection(job, [a.pk for a in chosen[:2]], reason, rita)
