@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rekryt.accounts.models import Role
 from rekryt.candidates.models import Candidate, Document
@@ -17,9 +18,9 @@ if TYPE_CHECKING:
 
 
 class Outcome(models.TextChoices):
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("outcome", "Active")
     HIRED = "hired", _("Hired")
-    REJECTED = "rejected", _("Rejected")
+    REJECTED = "rejected", pgettext_lazy("outcome", "Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
@@ -168,7 +169,7 @@ class Application(models.Model):
 
 
 class EventKind(models.TextChoices):
-    CREATED = "created", _("Applied")
+    CREATED = "created", pgettext_lazy("event", "Applied")
     STAGE_MOVED = "stage_moved", _("Moved")
     NOTE_ADDED = "note_added", _("Note added")
     DOCUMENT_ADDED = "document_added", _("Document added")

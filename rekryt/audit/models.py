@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Action(models.TextChoices):
@@ -22,9 +23,11 @@ class Action(models.TextChoices):
     VIEW = "view", _("Viewed")
     DOWNLOAD = "download", _("Downloaded a document")
     EXPORT = "export", _("Exported")
-    EDIT = "edit", _("Changed")
-    REJECT = "reject", _("Rejected")
-    ERASE = "erase", _("Erased")
+    # Past-tense verbs ("Changed", "Rejected"): the same English words name
+    # states elsewhere, which Swedish writes differently ("Ändrad", "Avböjd").
+    EDIT = "edit", pgettext_lazy("audit action", "Changed")
+    REJECT = "reject", pgettext_lazy("audit action", "Rejected")
+    ERASE = "erase", pgettext_lazy("audit action", "Erased")
     ANONYMISE = "anonymise", _("Anonymised")
     DENIED = "denied", _("Access refused")
     ROLE_CHANGE = "role_change", _("Changed a role")

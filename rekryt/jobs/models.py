@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 if TYPE_CHECKING:
     from rekryt.accounts.models import User
@@ -46,7 +47,7 @@ class JobStatus(models.TextChoices):
 
 
 class StageKind(models.TextChoices):
-    APPLIED = "applied", _("Applied")
+    APPLIED = "applied", pgettext_lazy("stage kind", "Applied")
     SCREENING = "screening", _("Screening")
     INTERVIEW = "interview", _("Interview")
     REFERENCES = "references", _("References")
