@@ -57,7 +57,7 @@ def test_it_shows_every_detail_of_the_job(client, org):
         "45,000–60,000 SEK per month",
         "Wellness allowance<br>Six weeks of holiday",
         "Five developers and a designer.",
-        "<p>You will build the product.</p>\n\n<p>With us.</p>",
+        "<p>You will build the product.</p>\n<p>With us.</p>",
         "Python<br>Django",
         "A short call, then one interview.",
         "You will hear from us within 7 days",
