@@ -61,7 +61,14 @@ class AuditEntry(models.Model):
     # What it was done to: a model label ("candidates.candidate") and its id.
     target_type = models.CharField(max_length=60, blank=True)
     target_id = models.CharField(max_length=40, blank=True)
-    # A short, non-identifying description: the URL name, a field list, a count.
+    # What happened in words, kept as a code and its values so it reads in the
+    # reader's language (rekryt.audit.describe): "role_changed" with
+    # {"from": "recruiter", "to": "admin"}, or for a page the URL name. Never
+    # a name, an address or CV text.
+    detail = models.CharField(max_length=60, blank=True, default="")
+    params = models.JSONField(default=dict, blank=True)
+    # Entries written before `detail` existed: an English description or a
+    # URL name. A failed login's typed name is in `params` now.
     summary = models.CharField(max_length=300, blank=True)
     path = models.CharField(max_length=300, blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
