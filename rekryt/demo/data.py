@@ -20,6 +20,12 @@ ORGANISATION = {
         "Vår driftleverantör Nordhost AB, som lagrar systemet i Sverige, och de "
         "chefer som ingår i rekryteringsgruppen för tjänsten."
     ),
+    # The demo surveys every step (after applying, interviews, rejections and
+    # hires) so the CNPS page shows them all. With the default of one survey
+    # a month, the survey after applying uses up the month before an
+    # interview or a decision comes; a real install chooses in its settings.
+    "surveys_enabled": True,
+    "survey_cooldown_days": 0,
 }
 STAFF_DOMAIN = "norrskenlogistik.example"
 
