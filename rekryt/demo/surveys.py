@@ -84,7 +84,7 @@ def _surveyed_lately(survey: Survey, cooldown: timedelta) -> bool:
     """The worker's cooldown as it was on the day the survey came due (its own
     check counts back from today, which the history is not): skipped the same way."""
     earlier = Survey.objects.filter(
-        candidate_id=survey.candidate_id,
+        candidate=survey.candidate_id,
         sent_at__gt=survey.due_at - cooldown,
         sent_at__lte=survey.due_at,
     ).exclude(pk=survey.pk)
