@@ -142,6 +142,8 @@ LANGUAGE_CODE = envstr("LANGUAGE_CODE", "sv")
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "rekryt" / "locale"]
 TIME_ZONE = envstr("TIME_ZONE", "Europe/Stockholm")
+# One European date style per language (rekryt/lib/formats).
+FORMAT_MODULE_PATH = ["rekryt.lib.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -165,6 +167,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Files browsers ask for at the site's root (/favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "rekryt" / "public"
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", 20) * 1024 * 1024
 # The whole request may carry a CV, a cover letter and the form fields.
 REQUEST_MAX_BYTES = UPLOAD_MAX_BYTES * 2 + 1024 * 1024

@@ -26,8 +26,17 @@ class LastAdmin(Exception):
     """The change would leave the organisation without an active admin."""
 
 
-def _record(action: str, *, request: HttpRequest | None, actor: Any, target: Any, summary: str):
-    record(action, request=request, actor=actor, target=target, summary=summary)
+def _record(
+    action: str,
+    *,
+    request: HttpRequest | None,
+    actor: Any,
+    target: Any,
+    detail: str,
+    **params: Any,
+) -> None:
+    # Detail codes are described in rekryt.accounts.audit_labels.
+    record(action, request=request, actor=actor, target=target, detail=detail, params=params)
 
 
 def _site_url() -> str:
@@ -87,7 +96,8 @@ def invite_staff(
             request=request,
             actor=actor,
             target=invite,
-            summary=f"Invited a new staff member as {role}",
+            detail="invited",
+            role=role,
         )
     return invite
 
@@ -137,7 +147,8 @@ def accept_invite(
             request=request,
             actor=user,
             target=locked,
-            summary=f"Accepted an invitation as {locked.role}",
+            detail="invitation_accepted",
+            role=locked.role,
         )
     return user
 
@@ -159,7 +170,7 @@ def revoke_invite(invite: StaffInvite, *, actor: User, request: HttpRequest | No
                 request=request,
                 actor=actor,
                 target=invite,
-                summary="Revoked an invitation",
+                detail="invitation_revoked",
             )
 
 
@@ -183,7 +194,8 @@ def change_role(user: User, role: str, *, actor: User, request: HttpRequest | No
             request=request,
             actor=actor,
             target=user,
-            summary=f"Role changed from {previous} to {role}",
+            detail="role_changed",
+            **{"from": previous, "to": role},
         )
 
 
@@ -217,7 +229,7 @@ def set_active(
             request=request,
             actor=actor,
             target=user,
-            summary="Reactivated a staff account" if active else "Deactivated a staff account",
+            detail="account_reactivated" if active else "account_deactivated",
         )
 
 
@@ -236,7 +248,7 @@ def reset_two_factor(user: User, *, actor: User, request: HttpRequest | None = N
             request=request,
             actor=actor,
             target=user,
-            summary="Removed two-factor authentication",
+            detail="two_factor_removed",
         )
     return removed
 
@@ -256,9 +268,5 @@ def set_two_factor_required(
             request=request,
             actor=actor,
             target=organisation,
-            summary=(
-                "Two-factor authentication required for all staff"
-                if required
-                else "Two-factor authentication no longer required"
-            ),
+            detail="two_factor_required" if required else "two_factor_not_required",
         )

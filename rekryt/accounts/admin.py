@@ -63,14 +63,15 @@ class UserAdmin(BaseUserAdmin):
         )
         super().save_model(request, obj, form, change)
         if before is None:
-            record(Action.SECURITY, request=request, target=obj, summary="Created a staff account")
+            record(Action.SECURITY, request=request, target=obj, detail="account_created")
             return
         if before["role"] != obj.role:
             record(
                 Action.ROLE_CHANGE,
                 request=request,
                 target=obj,
-                summary=f"Role changed from {before['role']} to {obj.role}",
+                detail="role_changed",
+                params={"from": before["role"], "to": obj.role},
             )
         if before["is_active"] != obj.is_active:
             if not obj.is_active:
@@ -81,11 +82,7 @@ class UserAdmin(BaseUserAdmin):
                 Action.SECURITY,
                 request=request,
                 target=obj,
-                summary=(
-                    "Reactivated a staff account"
-                    if obj.is_active
-                    else "Deactivated a staff account"
-                ),
+                detail="account_reactivated" if obj.is_active else "account_deactivated",
             )
 
 

@@ -71,7 +71,7 @@ class Submission:
 def email_date(moment: datetime, language: str) -> str:
     """A date as an email in `language` writes it."""
     with override(language):
-        return formats.date_format(timezone.localtime(moment), "j F Y")
+        return formats.date_format(timezone.localtime(moment), "DATE_FORMAT")
 
 
 def message_values(application: Application) -> dict[str, Any]:

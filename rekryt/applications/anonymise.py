@@ -114,7 +114,8 @@ def anonymise_application(application: Application, *, actor: Any = None) -> Ano
             actor=actor,
             target_type="applications.application",
             target_id=old_pk,
-            summary=f"kept as anonymised application {anonymised.pk}",
+            detail="anonymised",
+            params={"kept_as": anonymised.pk},
         )
     # What went with it, for the caller's ErasureRecord (counts only).
     anonymised.erased_counts = counts  # type: ignore[attr-defined]

@@ -73,6 +73,16 @@ class SourceField(forms.CharField):
         return source_from({"source": super().to_python(value) or ""})
 
 
+class LinkField(forms.URLField):
+    """A web address: http and https only. It replaces URLField's own
+    validator rather than adding a second one, which said the same error twice."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {
+        "invalid": _("Please write a web address, like https://www.linkedin.com/in/your-name.")
+    }
+
+
 @dataclass
 class Attachment:
     """A file already on the server, shown as "CV.pdf is attached"."""
@@ -129,12 +139,11 @@ class ApplyForm(forms.Form):
         ],
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
-    link = forms.URLField(
+    link = LinkField(
         label=_("LinkedIn or portfolio (optional)"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
         widget=forms.URLInput(attrs={"autocomplete": "url"}),
     )
     cover_letter = TextField(

@@ -90,7 +90,8 @@ class CardRenderer:
         pk = application.pk
         days = application.days_in_stage
         meta = ngettext("%(days)s day in stage", "%(days)s days in stage", days) % {"days": days}
-        source = format_html(" · <span>{}</span>", application.source) if application.source else ""
+        label = application.source_label
+        source = format_html(" · <span>{}</span>", label) if label else ""
         return format_html(
             '<li class="board-card" id="card-{pk}" data-application="{pk}">{select}'
             '<a class="board-card-name" href="{url}">{name}</a>{cv}'

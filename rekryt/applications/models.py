@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rekryt.accounts.models import Role
 from rekryt.candidates.models import Candidate, Document
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
 
 
 class Outcome(models.TextChoices):
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("outcome", "Active")
     HIRED = "hired", _("Hired")
-    REJECTED = "rejected", _("Rejected")
+    REJECTED = "rejected", pgettext_lazy("outcome", "Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
@@ -62,6 +63,12 @@ class Source(models.TextChoices):
     SOCIAL = "social", _("Social media")
     EVENT = "event", _("An event or fair")
     OTHER = "other", _("Other")
+
+
+def source_label(value: str) -> str:
+    """A source as people read it: the label of a known one ("linkedin" is
+    "LinkedIn"), a campaign's own ?source= slug as it was given."""
+    return str(Source(value).label) if value in Source.values else value
 
 
 def may_decide(user: User) -> bool:
@@ -168,6 +175,10 @@ class Application(models.Model):
         return self.outcome == Outcome.ACTIVE
 
     @property
+    def source_label(self) -> str:
+        return source_label(self.source)
+
+    @property
     def days_in_stage(self) -> int:
         return max((timezone.now() - self.stage_entered_at).days, 0)
 
@@ -222,7 +233,7 @@ def compare_details(submitted: Any, candidate: Candidate) -> list[DetailDifferen
 
 
 class EventKind(models.TextChoices):
-    CREATED = "created", _("Applied")
+    CREATED = "created", pgettext_lazy("event", "Applied")
     STAGE_MOVED = "stage_moved", _("Moved")
     NOTE_ADDED = "note_added", _("Note added")
     DOCUMENT_ADDED = "document_added", _("Document added")
@@ -382,6 +393,11 @@ class BulkRejection(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.finished_at is not None
+
+    @property
+    def skipped(self) -> int:
+        """Handled but not rejected: they had ended before their turn came."""
+        return self.done - self.rejected
 
     @property
     def percent(self) -> int:

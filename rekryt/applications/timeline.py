@@ -13,6 +13,7 @@ from rekryt.applications.models import (
     Outcome,
     RejectionReason,
     record,
+    source_label,
 )
 from rekryt.jobs.models import Stage, names_in
 from rekryt.messaging.models import Message, MessageStatus
@@ -55,10 +56,10 @@ SHOWN_AS_ROWS = {
 class Entry:
     """One line of the timeline: `kind` is "event", "message" or "note".
 
-    Outcome events carry their outcome and reason as labels in the reader's
-    language (the event stores ids and English names); moves carry the stage
-    names in the reader's language (the event stores both, see
-    applications.actions.stage_names)."""
+    Outcome events carry their outcome and reason, and the "applied" event its
+    source, as labels in the reader's language (the event stores ids, codes
+    and English names); moves carry the stage names in the reader's language
+    (the event stores both, see applications.actions.stage_names)."""
 
     at: datetime
     kind: str
@@ -68,6 +69,7 @@ class Entry:
     from_label: str = ""
     to_label: str = ""
     undo: bool = False
+    source_label: str = ""
 
 
 def stage_label(data: dict[str, object], prefix: str, stages: dict[int, Stage], lang: str) -> str:
@@ -94,6 +96,7 @@ def _event_entry(
     event: Event, reasons: dict[int, RejectionReason], stages: dict[int, Stage], language: str
 ) -> Entry:
     entry = Entry(event.created_at, "event", event)
+    entry.source_label = source_label(event.data.get("source") or "")
     if event.kind == EventKind.STAGE_MOVED:
         entry.from_label = stage_label(event.data, "from", stages, language)
         entry.to_label = stage_label(event.data, "to", stages, language)

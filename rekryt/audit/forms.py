@@ -7,19 +7,18 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django import forms
-from django.apps import apps
 from django.core.validators import RegexValidator
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rekryt.accounts.models import User
+from rekryt.audit import describe
 from rekryt.audit.models import Action, AuditEntry
 
 
 def target_type_choices() -> list[tuple[str, Any]]:
-    labels = sorted(model._meta.label_lower for model in apps.get_models())
-    return [("", _("Any")), *((label, label) for label in labels)]
+    return [("", _("Any")), *describe.target_type_choices()]
 
 
 class ActorField(forms.ModelChoiceField):  # type: ignore[type-arg]

@@ -32,10 +32,15 @@ def record(
     target: models.Model | None = None,
     target_type: str = "",
     target_id: object = "",
+    detail: str = "",
+    params: dict[str, Any] | None = None,
     summary: str = "",
 ) -> AuditEntry:
     """Add one entry. The actor defaults to the request's user; the target is
-    stored as its model label and primary key, never as its name."""
+    stored as its model label and primary key, never as its name. `detail`
+    is a code an app's `audit_labels` module describes (with `params`: ids,
+    counts and codes, never personal data), so it reads in the reader's
+    language; `summary` is for free text that has no code."""
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         actor = user if user is not None and user.is_authenticated else None
@@ -48,6 +53,8 @@ def record(
         action=action,
         target_type=target_type[:60],
         target_id=str(target_id or "")[:40],
+        detail=detail[:60],
+        params=params or {},
         summary=summary[:300],
         path=logged_path(request) if request is not None else "",
         ip=client_address(request) if request is not None else None,

@@ -14,7 +14,8 @@ After a /staff/ request by a signed-in user, one entry is written when:
 Nothing is written when the view recorded an entry itself (an export, an
 erasure, a role change: those say more than "changed"). List pages (board,
 candidate list, mailbox) are not audited: they would write a row per row
-shown. Entries name their target by model label and id, never by name."""
+shown. Entries name their target by model label and id, never by name, and
+keep the URL name as their detail (described in each app's audit_labels)."""
 
 from __future__ import annotations
 
@@ -119,7 +120,7 @@ def change_action(request: HttpRequest, url_name: str) -> str:
 def entry_for(
     request: HttpRequest, status: int, content_type: str = "text/html"
 ) -> tuple[str, str, str, str] | None:
-    """(action, target type, target id, summary) for this response, or None."""
+    """(action, target type, target id, URL name) for this response, or None."""
     match = request.resolver_match
     url_name = (match.url_name or "") if match is not None else ""
     kwargs = match.kwargs if match is not None else {}
@@ -155,12 +156,8 @@ class AuditMiddleware:
             return response
         entry = entry_for(request, response.status_code, response.get("Content-Type", ""))
         if entry is not None:
-            action, target_type, target_id, summary = entry
+            action, target_type, target_id, page = entry
             record(
-                action,
-                request=request,
-                target_type=target_type,
-                target_id=target_id,
-                summary=summary,
+                action, request=request, target_type=target_type, target_id=target_id, detail=page
             )
         return response

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Action(models.TextChoices):
@@ -22,9 +23,11 @@ class Action(models.TextChoices):
     VIEW = "view", _("Viewed")
     DOWNLOAD = "download", _("Downloaded a document")
     EXPORT = "export", _("Exported")
-    EDIT = "edit", _("Changed")
-    REJECT = "reject", _("Rejected")
-    ERASE = "erase", _("Erased")
+    # Past-tense verbs ("Changed", "Rejected"): the same English words name
+    # states elsewhere, which Swedish writes differently ("Ändrad", "Avböjd").
+    EDIT = "edit", pgettext_lazy("audit action", "Changed")
+    REJECT = "reject", pgettext_lazy("audit action", "Rejected")
+    ERASE = "erase", pgettext_lazy("audit action", "Erased")
     ANONYMISE = "anonymise", _("Anonymised")
     DENIED = "denied", _("Access refused")
     ROLE_CHANGE = "role_change", _("Changed a role")
@@ -58,7 +61,14 @@ class AuditEntry(models.Model):
     # What it was done to: a model label ("candidates.candidate") and its id.
     target_type = models.CharField(max_length=60, blank=True)
     target_id = models.CharField(max_length=40, blank=True)
-    # A short, non-identifying description: the URL name, a field list, a count.
+    # What happened in words, kept as a code and its values so it reads in the
+    # reader's language (rekryt.audit.describe): "role_changed" with
+    # {"from": "recruiter", "to": "admin"}, or for a page the URL name. Never
+    # a name, an address or CV text.
+    detail = models.CharField(max_length=60, blank=True, default="")
+    params = models.JSONField(default=dict, blank=True)
+    # Entries written before `detail` existed: an English description or a
+    # URL name. A failed login's typed name is in `params` now.
     summary = models.CharField(max_length=300, blank=True)
     path = models.CharField(max_length=300, blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)

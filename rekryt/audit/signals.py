@@ -35,7 +35,7 @@ def login_failed(sender: Any, credentials: Any = None, request: Any = None, **kw
             break
     # Control characters would only make the log harder to read.
     typed = "".join(c for c in typed if c.isprintable())[:TYPED_NAME_MAX]
-    record(Action.LOGIN_FAILED, request=request, summary=typed)
+    record(Action.LOGIN_FAILED, request=request, detail="login_failed", params={"name": typed})
 
 
 def connect() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from rekryt.accounts.roles import admin_required
+from rekryt.audit.describe import description, target_label, target_links
 from rekryt.audit.forms import AuditFilterForm
 from rekryt.audit.log import record
 from rekryt.audit.models import Action, AuditEntry
@@ -26,10 +28,23 @@ LIST_FIELDS = (
     "action",
     "target_type",
     "target_id",
+    "detail",
+    "params",
     "summary",
     "path",
     "ip",
 )
+
+
+@dataclass
+class Row:
+    """An entry as the reader reads it: what was touched, a link to it while
+    it exists and the reader may open it, and what happened, in words."""
+
+    entry: AuditEntry
+    target: str
+    target_url: str
+    description: str
 
 
 def filtered(request: HttpRequest) -> tuple[AuditFilterForm, Any]:
@@ -53,7 +68,17 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if entries is None:
         return render(request, "audit/log.html", {"form": form}, status=400)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "query": query_without_page(request)}
+    links = target_links(page.object_list, request.user)
+    rows = [
+        Row(
+            entry,
+            target_label(entry.target_type),
+            links.get((entry.target_type, entry.target_id), ""),
+            description(entry),
+        )
+        for entry in page.object_list
+    ]
+    context = {"form": form, "page": page, "rows": rows, "query": query_without_page(request)}
     return render(request, "audit/log.html", context)
 
 
@@ -63,10 +88,10 @@ def csv_rows(entries: Any) -> Iterator[list[Any]]:
         yield [
             entry.created_at.astimezone(zone).isoformat(timespec="seconds"),
             entry.actor_label,
-            entry.action,
-            entry.target_type,
+            entry.get_action_display(),
+            target_label(entry.target_type) if entry.target_type else "",
             entry.target_id,
-            entry.summary,
+            description(entry),
             entry.path,
             entry.ip or "",
         ]
@@ -82,14 +107,14 @@ def audit_export(request: HttpRequest) -> HttpResponse:
         _("time"),
         _("who"),
         _("action"),
-        _("target type"),
+        _("target"),
         _("target id"),
-        _("summary"),
+        _("details"),
         _("path"),
         _("IP address"),
     ]
     response = csv_response(
         f"audit-{timezone.localdate().isoformat()}.csv", header, csv_rows(entries)
     )
-    record(Action.EXPORT, request=request, target_type="audit.auditentry", summary="audit_export")
+    record(Action.EXPORT, request=request, target_type="audit.auditentry", detail="audit_exported")
     return response

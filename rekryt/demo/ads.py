@@ -62,7 +62,8 @@ JOBS: list[dict[str, Any]] = [
         "description": (
             "På vår terminal på Hisingen tar vi varje dag emot och skickar ut över 40 000 "
             "paket till butiker och privatpersoner i hela Västsverige. Nu växer vi och "
-            "söker fler lagermedarbetare som vill vara med när det händer.\n\n"
+            "söker **fler lagermedarbetare** som vill vara med när det händer.\n\n"
+            "## Dina arbetsuppgifter\n\n"
             "Som lagermedarbetare arbetar du med inleverans, plock och packning. Du kör "
             "truck, använder handdator och ser till att rätt gods hamnar på rätt bil i "
             "tid. Arbetet är fysiskt och varierat, och du blir en viktig del av ett lag "

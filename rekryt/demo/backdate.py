@@ -169,7 +169,7 @@ def emails_sent(queued_at: dict[int, datetime]) -> None:
         message.sent_at = sent_at
         message.status, message.to_mailbox = MessageStatus.SENT, True
         if message.application_id:
-            sent_events.append(_sent_event(message, message.application_id, sent_at))
+            sent_events.append(sent_event(message, message.application_id, sent_at))
     Message.objects.bulk_update(
         messages,
         [
@@ -198,7 +198,7 @@ def _rerender(
     )
 
 
-def _sent_event(message: Message, application_id: int, sent_at: datetime) -> Event:
+def sent_event(message: Message, application_id: int, sent_at: datetime) -> Event:
     # The same event the delivery hook writes (rekryt.applications.timeline).
     return Event(
         application_id=application_id,

@@ -24,6 +24,12 @@ ORGANISATION = {
         "Our hosting provider Nordhost AB, which keeps the system in Sweden, and the "
         "managers on the hiring team for the job."
     ),
+    # The demo surveys every step (after applying, interviews, rejections and
+    # hires) so the CNPS page shows them all. With the default of one survey
+    # a month, the survey after applying uses up the month before an
+    # interview or a decision comes; a real install chooses in its settings.
+    "surveys_enabled": True,
+    "survey_cooldown_days": 0,
 }
 STAFF_DOMAIN = "norrskenlogistik.example"
 

@@ -35,20 +35,19 @@ from rekryt.applications.actions import Submission, move_to_stage, reopen, set_o
 from rekryt.applications.models import Application, Outcome, ReasonKind, RejectionReason
 from rekryt.applications.rejections import reject_application, start_bulk_rejection
 from rekryt.applications.submissions import submit_application as submit
+from rekryt.demo.scores import RESPONSE_RATE, score_for
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, Stage, StageKind, stages_for
 from rekryt.messaging.models import Message, MessageStatus, TemplateKind
 from rekryt.ops.duties import load_duties, run_until_idle
 from rekryt.portal.actions import withdraw
 from rekryt.promises.figures import Figures, measure
-from rekryt.promises.waiting import NOT_PERSONAL
-from rekryt.surveys.models import Step, Survey
+from rekryt.surveys.models import Survey
 from rekryt.surveys.stats import MIN_ANSWERS, Dashboard, Row, dashboard
 
 # Slots of the simulated day (local time). The worker runs after each; the
 # 07:00 one is when the recruiters' digests are due.
 SLOTS = (time(7), time(9), time(12), time(15), time(18), time(21))
-RESPONSE_RATE = 0.37
 WITHDRAW_RATE = 0.04
 UNDO_RATE = 0.05
 NOTE_RATE = 0.3
@@ -73,11 +72,6 @@ TITLES = [
     "HR partner",
     "Forklift operator",
     "Sales representative",
-]
-REJECTION_KINDS = [
-    TemplateKind.REJECTION,
-    TemplateKind.REJECTION_AFTER_INTERVIEW,
-    TemplateKind.POSITION_FILLED,
 ]
 SURVEY_LINK = re.compile(r"/survey/([A-Za-z0-9_-]{20,100})/")
 
@@ -405,40 +399,12 @@ def _answer(season: Season, client: Client, message_pk: int) -> None:
     survey = Survey.objects.filter(pk=int(message.idempotency_key.split(":")[1])).first()
     if link is None or survey is None or message.application_id is None:
         return
-    score = _score(season.rng, survey, message.application_id)
+    score = score_for(season.rng, survey, message.application_id)
     response = client.post(
         reverse("survey_answer", args=[link.group(1)]), {"score": score, "comment": ""}
     )
     if response.status_code == 302:
         season.answers += 1
-
-
-def _score(rng: random.Random, survey: Survey, application_pk: int) -> int:
-    """A score drawn from what the candidate went through: an interview and a
-    quick reply make promoters; a long wait and a rejection detractors (a
-    rejection with a message lands near −20 CNPS, silence near −45)."""
-    application = Application.objects.get(pk=application_pk)
-    sent = Message.objects.filter(
-        application_id=application_pk, status=MessageStatus.SENT, sent_at__isnull=False
-    ).exclude(kind__in=NOT_PERSONAL)
-    first = sent.order_by("sent_at").values_list("sent_at", flat=True).first()
-    waited = ((first or timezone.now()) - application.created_at) / timedelta(days=1)
-    spread = 1.8
-    if survey.step in (Step.INTERVIEW, Step.HIRED):
-        mean, spread = (9.3 if survey.step == Step.INTERVIEW else 9.6), 1.2
-    elif survey.step == Step.REJECTED:
-        told = sent.filter(kind__in=REJECTION_KINDS).exists()
-        # A "no" that came at all is what matters most once it is over.
-        return _draw(rng, 7.0 if told else 6.3, spread, waited, weight=0.04)
-    else:
-        mean = 8.0
-    return _draw(rng, mean, spread, waited, weight=0.12)
-
-
-def _draw(rng: random.Random, mean: float, spread: float, waited: float, weight: float) -> int:
-    """A quick reply lifts the score; every day past five without one lowers it."""
-    mean += 0.4 if waited < 3 else -min(max(waited - 5, 0) * weight, 3.0)
-    return max(0, min(10, round(rng.gauss(mean, spread))))
 
 
 HAPPENINGS: dict[str, Callable[[Season, Client, Any], None]] = {

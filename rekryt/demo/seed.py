@@ -38,6 +38,7 @@ from rekryt.demo.backdate import Timeline, backdate
 from rekryt.demo.identity import add_identity_cases
 from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
 from rekryt.demo.plan import Opening, Plan, Step, plan_applications
+from rekryt.demo.surveys import survey_the_history
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, stages_for
 from rekryt.lib.months import add_months
@@ -71,12 +72,13 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         played = [t for t in timelines if t is not None]
         backdate(played)
         add_privacy_cases(played, staff, now)
+        survey_the_history(rng, [t.application_id for t in played], timezone.now())
         elsewhere = add_identity_cases([t.application_id for t in played], now)
         if elsewhere is not None:
             backdate([elsewhere])
             played.append(elsewhere)
-        # The history is the past: the survey duty starts reading after it,
-        # so the first worker start sends no surveys about old events.
+        # The history has been surveyed: the survey duty starts reading after
+        # it, so the first worker start sends no surveys about old events.
         last_event = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         SurveyCursor.objects.update_or_create(pk=1, defaults={"last_event_id": last_event})
     logins = [(u, password, str(Role(role).label), t) for u, _f, _l, role, t in data.STAFF]

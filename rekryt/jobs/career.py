@@ -13,15 +13,16 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import formats, translation
+from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from rekryt.accounts.models import Organisation
+from rekryt.accounts.roles import recruiter_required
 from rekryt.jobs.jsonld import job_posting_script
-from rekryt.jobs.models import EmploymentType, Job, JobStatus, Workplace
+from rekryt.jobs.models import EmploymentType, Job, JobStatus, Workplace, visible_job_or_404
 
 PAGE_SIZE = 20
 SOURCE_MAX = 40
@@ -113,12 +114,20 @@ def career_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def career_job(request: HttpRequest, slug: str) -> HttpResponse:
     job = get_object_or_404(Job.objects.exclude(status=JobStatus.DRAFT), slug=slug)
-    with translation.override(job.language):
-        salary = salary_text(job)
     context = {
         "job": job,
-        "salary": salary,
+        "salary": salary_text(job),
         "jsonld": job_posting_script(job, Organisation.get()),
         "source": source_from(request.GET),
     }
+    return render(request, "jobs/career_job.html", context)
+
+
+@recruiter_required
+@require_GET
+def job_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The ad through the career site's own template, drafts too, for the
+    people who may edit it: what a candidate will see, before they do."""
+    job = visible_job_or_404(request.user, pk)
+    context = {"job": job, "salary": salary_text(job), "preview": True}
     return render(request, "jobs/career_job.html", context)

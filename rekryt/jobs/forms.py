@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.apps import apps
+from django.core.validators import MaxLengthValidator
 from django.db.models import QuerySet
 from django.forms.boundfield import BoundField
 from django.utils import timezone
@@ -50,6 +51,17 @@ JOB_FIELDSETS = [
 ]
 
 
+# The ad's texts, written in the small Markdown subset of rekryt.lib.richtext.
+AD_TEXT_FIELDS = ["description", "requirements", "team_description", "benefits", "after_apply"]
+# Far above any real ad (Platsbanken takes 6,500 characters); it keeps a
+# pasted document from making the career page slow to render.
+AD_TEXT_MAX = 20_000
+FORMATTING_HELP = _(
+    "Formatting: **bold**, *italic*, lists (a line starting with - or 1.), "
+    "[a link](https://example.com) and headings (## Heading). Preview the ad to see it."
+)
+
+
 class JobForm(forms.ModelForm):
     recruiter = StaffChoiceField(
         queryset=active_staff().filter(role__in=[Role.ADMIN, Role.RECRUITER]),
@@ -88,6 +100,11 @@ class JobForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["title"].widget.attrs["autocomplete"] = "off"
+        for name in AD_TEXT_FIELDS:
+            field = self.fields[name]
+            field.validators.append(MaxLengthValidator(AD_TEXT_MAX))
+            field.widget.attrs["maxlength"] = str(AD_TEXT_MAX)
+            field.help_text = " ".join(str(t) for t in (field.help_text, FORMATTING_HELP) if t)
 
     def fieldsets(self) -> list[tuple[str, list[BoundField]]]:
         return [(str(legend), [self[name] for name in names]) for legend, names in JOB_FIELDSETS]

@@ -14,19 +14,20 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import escape, format_html, linebreaks
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from rekryt.accounts.models import Organisation
 from rekryt.jobs.models import Job
+from rekryt.lib import richtext
 
 _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def description_html(job: Job) -> str:
-    """The ad's text as simple HTML, every part escaped before it is marked up."""
-    sections = [linebreaks(escape(job.description))]
+    """The ad's text as the sanitised HTML the job page shows (rekryt.lib.richtext)."""
+    sections: list[str] = [richtext.render(job.description, 3)]
     with translation.override(job.language):
         for heading, text in (
             (_("The team"), job.team_description),
@@ -35,7 +36,7 @@ def description_html(job: Job) -> str:
             (_("What happens after you apply"), job.after_apply),
         ):
             if text.strip():
-                sections.append(f"<h3>{escape(heading)}</h3>{linebreaks(escape(text))}")
+                sections.append(f"<h3>{escape(heading)}</h3>{richtext.render(text, 4)}")
     return "\n".join(sections)
 
 

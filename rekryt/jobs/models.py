@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class JobStatus(models.TextChoices):
 
 
 class StageKind(models.TextChoices):
-    APPLIED = "applied", _("Applied")
+    APPLIED = "applied", pgettext_lazy("stage kind", "Applied")
     SCREENING = "screening", _("Screening")
     INTERVIEW = "interview", _("Interview")
     REFERENCES = "references", _("References")

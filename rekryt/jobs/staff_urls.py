@@ -1,11 +1,13 @@
 from django.urls import path
 
+from rekryt.jobs import career
 from rekryt.jobs import staff_views as views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("jobs/new/", views.job_create, name="job_create"),
     path("jobs/<int:pk>/edit/", views.job_edit, name="job_edit"),
+    path("jobs/<int:pk>/preview/", career.job_preview, name="job_preview"),
     path("jobs/<int:pk>/publish/", views.job_publish, name="job_publish"),
     path("jobs/<int:pk>/close/", views.job_close, name="job_close"),
     path("jobs/<int:pk>/stages/", views.job_stages, name="job_stages"),

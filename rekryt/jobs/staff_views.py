@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from rekryt.accounts.roles import admin_required, recruiter_required, staff_required
@@ -98,9 +99,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     tally = dict(visible.order_by().values_list("status").annotate(n=Count("id")))
     filters = [
         ("open", _("Open and drafts"), tally.get("published", 0) + tally.get("draft", 0)),
-        ("published", _("Published"), tally.get("published", 0)),
+        ("published", pgettext("jobs", "Published"), tally.get("published", 0)),
         ("draft", _("Drafts"), tally.get("draft", 0)),
-        ("closed", _("Closed"), tally.get("closed", 0)),
+        ("closed", pgettext("jobs", "Closed"), tally.get("closed", 0)),
         ("all", _("All"), sum(tally.values())),
     ]
     context = {

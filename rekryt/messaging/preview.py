@@ -30,8 +30,8 @@ def sample_values(language: str, recruiter_name: str) -> dict[str, Any]:
     first, full, title = SAMPLE_PEOPLE.get(language, SAMPLE_PEOPLE["en"])
     org = Organisation.get()
     with override(language):
-        reply_by = formats.date_format(timezone.localdate() + timedelta(days=5), "j F Y")
-        today = formats.date_format(timezone.localdate(), "j F Y")
+        reply_by = formats.date_format(timezone.localdate() + timedelta(days=5), "DATE_FORMAT")
+        today = formats.date_format(timezone.localdate(), "DATE_FORMAT")
     return {
         "candidate_first_name": first,
         "candidate_name": full,

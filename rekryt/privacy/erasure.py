@@ -95,7 +95,8 @@ def erase_candidate(
             actor=actor,
             target_type="candidates.candidate",
             target_id=old_pk,
-            summary=f"erasure record {erasure.pk}",
+            detail="erased",
+            params={"record": erasure.pk},
         )
         transaction.on_commit(truncate_wal)
     return erasure

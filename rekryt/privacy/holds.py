@@ -63,7 +63,8 @@ def place_hold(
         request=request,
         actor=actor,
         target=candidate or job,
-        summary=f"legal hold {hold.pk} placed",
+        detail="legal_hold_placed",
+        params={"hold": hold.pk},
     )
     return hold
 
@@ -82,6 +83,7 @@ def release_hold(hold: LegalHold, *, actor: User, request: HttpRequest | None = 
         request=request,
         actor=actor,
         target=hold.candidate if hold.candidate_id else hold.job,
-        summary=f"legal hold {hold.pk} released",
+        detail="legal_hold_released",
+        params={"hold": hold.pk},
     )
     return True

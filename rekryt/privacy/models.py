@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rekryt.candidates.models import Candidate
 from rekryt.lib.months import add_months
@@ -173,7 +174,7 @@ class RequestChannel(models.TextChoices):
 
 
 class RequestStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("request status", "Open")
     ANSWERED = "answered", _("Answered")
     REFUSED = "refused", _("Refused")
 

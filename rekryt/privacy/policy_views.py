@@ -218,8 +218,8 @@ def staff_consent(request: HttpRequest, pk: int) -> HttpResponse:
             Action.EDIT,
             request=request,
             target=candidate,
-            summary=f"consent {consent.purpose} {'given' if consent.given else 'withdrawn'} "
-            "recorded by staff",
+            detail="consent_recorded",
+            params={"purpose": consent.purpose, "given": consent.given},
         )
         messages.success(request, _("Consent recorded."))
     return redirect(_next_or(request, reverse("privacy_holds")))
@@ -247,7 +247,8 @@ def retention(request: HttpRequest) -> HttpResponse:
             Action.EDIT,
             request=request,
             target=organisation,
-            summary=f"privacy and retention settings saved; notice v{published.version}",
+            detail="privacy_settings_saved",
+            params={"version": published.version},
         )
         messages.success(
             request, _("Saved. The privacy notice is now version %(n)s.") % {"n": published.version}

@@ -97,7 +97,7 @@ def preview(now: datetime | None = None) -> list[tuple[Rule, list[Item]]]:
 
 
 def describe_date(moment: datetime) -> str:
-    return formats.date_format(timezone.localtime(moment), "j M Y")
+    return formats.date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
 
 
 # Consent rules ---------------------------------------------------------------
@@ -181,7 +181,7 @@ def send_renewal_email(consent: Consent) -> None:
     language = consent.language if consent.language in ("sv", "en") else candidate.language
     url = settings.SITE_URL + reverse("privacy_consent_renew", args=[renewal_token(consent)])
     with translation.override(language):
-        until = formats.date_format(timezone.localtime(consent.expires_at), "j F Y")
+        until = formats.date_format(timezone.localtime(consent.expires_at), "DATE_FORMAT")
     queue(
         key=f"consent-renewal:{consent.pk}",
         kind=TemplateKind.CONSENT_RENEWAL,

@@ -132,7 +132,8 @@ def portal_download(request: HttpRequest, token: str) -> HttpResponse:
         Action.EXPORT,
         request=request,
         target=found.candidate,
-        summary=f"portal download, request {found.pk}",
+        detail="portal_download",
+        params={"request": found.pk},
     )
     return export_response(found.candidate)  # type: ignore[return-value]
 
@@ -178,7 +179,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
                 details=data["details"],
                 actor=request.user,
             )
-            record(Action.EDIT, request=request, target=access_request, summary="registered")
+            record(Action.EDIT, request=request, target=access_request, detail="request_registered")
             return redirect("rights_request_detail", access_request.pk)
     else:
         initial: dict[str, Any] = {"received_on": timezone.localdate()}
@@ -222,7 +223,8 @@ def request_export(request: HttpRequest, pk: int) -> HttpResponse:
         Action.EXPORT,
         request=request,
         target=access_request.candidate,
-        summary=f"access request {access_request.pk}",
+        detail="request_exported",
+        params={"request": access_request.pk},
     )
     # A streaming response; roles.View is bound to HttpResponse only.
     return export_response(access_request.candidate)  # type: ignore[return-value]
@@ -237,7 +239,7 @@ def request_extend(request: HttpRequest, pk: int) -> HttpResponse:
         access_request, months=form.cleaned_data["months"], reason=form.cleaned_data["reason"]
     ):
         return _request_page(request, access_request, status=400, extend_form=form)
-    record(Action.EDIT, request=request, target=access_request, summary="deadline extended")
+    record(Action.EDIT, request=request, target=access_request, detail="deadline_extended")
     messages.success(request, _("The deadline was extended."))
     return redirect("rights_request_detail", pk)
 
@@ -253,7 +255,13 @@ def request_close(request: HttpRequest, pk: int, outcome: str) -> HttpResponse:
     ):
         key = "refuse_form" if outcome == RequestStatus.REFUSED else "answer_form"
         return _request_page(request, access_request, status=400, **{key: form})
-    record(Action.EDIT, request=request, target=access_request, summary=f"marked {outcome}")
+    record(
+        Action.EDIT,
+        request=request,
+        target=access_request,
+        detail="request_closed",
+        params={"status": outcome},
+    )
     return redirect("rights_request_detail", pk)
 
 
@@ -321,7 +329,7 @@ def candidate_privacy(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def candidate_export(request: HttpRequest, pk: int) -> HttpResponse:
     candidate = get_object_or_404(Candidate, pk=pk)
-    record(Action.EXPORT, request=request, target=candidate, summary="staff export")
+    record(Action.EXPORT, request=request, target=candidate, detail="staff_export")
     # A streaming response; roles.View is bound to HttpResponse only.
     return export_response(candidate)  # type: ignore[return-value]
 

@@ -30,7 +30,7 @@ def send_status_update(application: Application) -> Message:
     hear_by = hear_by_for(timezone.localdate())
     n = Event.objects.filter(application=application, kind=EventKind.PROMISE_SET).count() + 1
     with override(application.language):
-        hear_by_text = formats.date_format(hear_by, "j F Y")
+        hear_by_text = formats.date_format(hear_by, "DATE_FORMAT")
     message = outbox.queue(
         key=f"status:{application.pk}:{n}",
         kind=TemplateKind.STATUS_UPDATE,

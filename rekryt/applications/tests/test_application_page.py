@@ -69,7 +69,7 @@ def test_it_shows_the_candidate_and_what_they_wrote(client, rita, job):
     assert "<script>alert(1)" not in body
     assert "<p>Second paragraph.</p>" in body
     assert "Dear team,<br>hire me." in body
-    assert "linkedin" in body
+    assert "LinkedIn" in body
     assert "A friend or colleague" in body
 
 

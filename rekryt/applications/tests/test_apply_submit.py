@@ -135,8 +135,19 @@ def test_it_records_the_source_as_a_short_slug(client, job):
 )
 def test_it_accepts_only_http_and_https_links(client, job, link):
     response = post(client, job, about="x", link=link)
-    assert "Enter a valid URL" in errors_of(response)
+    assert "Please write a web address" in errors_of(response)
     assert not Application.objects.exists()
+
+
+def test_a_link_that_is_not_a_web_address_is_reported_once(client, job):
+    response = post(client, job, about="x", link="not a web address")
+    html = response.content.decode()
+    summary = errors_of(response)
+    assert summary.count("Please write a web address") == 1
+    assert html.count("Please write a web address") == 2  # the summary and the field
+    field = html.split('id="id_link_error"')[1].split("</div>")[0]
+    assert field.count("<p>") == 1
+    assert 'value="not a web address"' in html
 
 
 def test_it_adds_https_to_a_link_without_a_scheme(client, job):

@@ -76,7 +76,7 @@ def test_it_shows_name_days_in_stage_source_and_cv_icon(client, rita, job):
     card = page.split(f'id="card-{with_cv.pk}"')[1].split("</li>")[0]
     assert "Cecilia" in card
     assert "3 days in stage" in card
-    assert "linkedin" in card
+    assert "LinkedIn" in card
     assert "Has a CV" in card
     other = page.split(f'id="card-{without_cv.pk}"')[1].split("</li>")[0]
     assert "Has a CV" not in other

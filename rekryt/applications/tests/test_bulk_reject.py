@@ -128,6 +128,19 @@ def test_it_skips_applications_that_ended_meanwhile(rita, job, reason):
     assert Message.objects.filter(idempotency_key__startswith="reject:").count() == INLINE_LIMIT + 1
 
 
+def test_the_result_mentions_ended_ones_only_when_there_were_some(client, rita, job, reason):
+    chosen = [make_application(job) for _ in range(3)]
+    client.force_login(rita)
+    everyone = start_bulk_rejection(job, [a.pk for a in chosen[:2]], reason, rita)
+    page = client.get(reverse("bulk_rejection", args=[everyone.pk])).content.decode()
+    assert "2 applications were rejected." in page
+    assert "already ended" not in page
+    again = start_bulk_rejection(job, [a.pk for a in chosen], reason, rita)
+    page = client.get(reverse("bulk_rejection", args=[again.pk])).content.decode()
+    assert "1 application was rejected." in page
+    assert "2 had already ended and were left as they were." in page
+
+
 def test_it_says_so_when_nothing_is_selected(client, rita, job):
     application = make_application(job)
     client.force_login(rita)

@@ -57,7 +57,7 @@ def test_admins_see_entries_newest_first_and_a_nav_link(client, alice, rita):
     assert [e.pk for e in entries] == sorted((e.pk for e in entries), reverse=True)
     body = response.content.decode()
     assert f'href="{URL}"' in body
-    assert body.index("candidates.candidate 2") < body.index("candidates.candidate 1")
+    assert body.index("Candidate 2") < body.index("Candidate 1")
 
 
 def test_other_staff_have_no_nav_link(client, rita):

@@ -25,7 +25,7 @@ def staff_entries():
 
 def only_entry():
     entries = list(staff_entries())
-    assert len(entries) == 1, [(e.action, e.summary) for e in entries]
+    assert len(entries) == 1, [(e.action, e.detail) for e in entries]
     return entries[0]
 
 
@@ -45,8 +45,8 @@ def test_viewing_a_candidate_is_recorded_without_the_name(client, rita, named):
         str(named.candidate_id),
     )
     assert entry.actor == rita
-    assert entry.summary == "candidate_detail"
-    for value in AuditEntry.objects.values_list("summary", "path", "target_id"):
+    assert entry.detail == "candidate_detail"
+    for value in AuditEntry.objects.values_list("detail", "params", "path", "target_id"):
         assert "Zelda" not in str(value) and "Secretname" not in str(value)
 
 
@@ -93,13 +93,13 @@ def test_a_successful_change_is_recorded_as_an_edit(client, rita, named):
     response = client.post(reverse("application_note", args=[named.pk]), {"body": "Strong."})
     assert response.status_code in (200, 302)
     entry = only_entry()
-    assert (entry.action, entry.target_type, entry.target_id, entry.summary) == (
+    assert (entry.action, entry.target_type, entry.target_id, entry.detail) == (
         Action.EDIT,
         "applications.application",
         str(named.pk),
         "application_note",
     )
-    assert "Strong" not in entry.summary
+    assert "Strong" not in str(entry.params)
 
 
 def test_a_rejection_is_recorded_as_a_rejection(client, rita, named):

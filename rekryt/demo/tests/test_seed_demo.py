@@ -98,8 +98,10 @@ def test_it_writes_the_timeline_through_the_actions(output: str) -> None:
     moved = Event.objects.filter(kind=EventKind.STAGE_MOVED).count()
     assert moved >= Application.objects.exclude(stage__kind=StageKind.APPLIED).count()
     for application in Application.objects.all()[:20]:
-        # In the order the actions wrote them (the "sent" events come later).
-        events = application.events.exclude(kind=EventKind.MESSAGE_SENT).order_by("pk")
+        # In the order the actions wrote them (the "sent" events and the
+        # surveys of the history are written afterwards).
+        later = [EventKind.MESSAGE_SENT, EventKind.SURVEY_SENT]
+        events = application.events.exclude(kind__in=later).order_by("pk")
         times = list(events.values_list("created_at", flat=True))
         assert times == sorted(times)
         assert times[0] == application.created_at
@@ -139,12 +141,50 @@ def test_it_tells_every_ended_candidate(output: str) -> None:
     assert told.count() == ended.count()
 
 
-def test_it_sends_no_surveys_about_the_seeded_history(output: str) -> None:
-    from rekryt.ops.duties import run_until_idle
-    from rekryt.surveys.models import Survey
+def test_the_history_was_surveyed_as_it_happened(output: str) -> None:
+    from rekryt.surveys.models import Step, Survey, SurveyAnswer, SurveyStatus
 
+    now = timezone.now()
+    sent = Survey.objects.filter(status=SurveyStatus.SENT)
+    assert sent.exists() and not sent.filter(sent_at__gt=now).exists()
+    assert sent.filter(sent_at__lt=now - timedelta(days=30)).exists()
+    for survey in sent[:20]:
+        invitation = Message.objects.get(idempotency_key=f"survey:{survey.pk}")
+        assert invitation.status == MessageStatus.SENT and invitation.to_mailbox
+        assert invitation.sent_at == survey.sent_at
+    answers = SurveyAnswer.objects.all()
+    assert 0.15 < answers.count() / sent.count() < 0.65  # about 37 % answer (n is small)
+    assert len(set(answers.values_list("month", flat=True))) >= 2
+    assert {Step.APPLIED, Step.REJECTED} <= set(answers.values_list("survey__step", flat=True))
+    assert not answers.filter(created_at__gt=now).exists()
+
+
+def test_the_worker_surveys_nothing_more_about_the_seeded_history(output: str) -> None:
+    from rekryt.ops.duties import run_until_idle
+    from rekryt.surveys.models import Survey, SurveyStatus
+
+    started = timezone.now()
+    waiting = set(Survey.objects.filter(status=SurveyStatus.SCHEDULED).values_list("pk", flat=True))
     run_until_idle()
-    assert not Survey.objects.exists()
+    assert not Survey.objects.filter(created_at__gte=started).exists()
+    newly_sent = set(Survey.objects.filter(sent_at__gte=started).values_list("pk", flat=True))
+    assert newly_sent <= waiting
+
+
+def test_the_company_mostly_keeps_its_promise(output: str) -> None:
+    from rekryt.promises import rules
+    from rekryt.promises.figures import measure
+    from rekryt.promises.waiting import waiting
+
+    active = Application.objects.filter(outcome=Outcome.ACTIVE).count()
+    found = waiting(
+        Application.objects.all(), timezone.localdate(), rules.Terms.of(Organisation.get())
+    )
+    overdue = [w for w in found if w.standing.state == rules.OVERDUE]
+    assert len(overdue) <= max(2, active * 0.12)
+    assert len(found) <= active * 0.4
+    kept = measure().kept
+    assert kept.total > 50 and kept.share is not None and kept.share >= 0.9
 
 
 def test_it_stores_real_pdf_cvs_that_are_already_searchable(output: str) -> None:

@@ -1,5 +1,5 @@
-"""The public job page shows every transparent detail, escaped, in the job's
-language, and refuses drafts."""
+"""The public job page shows every transparent detail, escaped; labels in the
+visitor's language, the ad's own text marked with the ad's; drafts refused."""
 
 import datetime
 
@@ -57,7 +57,7 @@ def test_it_shows_every_detail_of_the_job(client, org):
         "45,000–60,000 SEK per month",
         "Wellness allowance<br>Six weeks of holiday",
         "Five developers and a designer.",
-        "<p>You will build the product.</p>\n\n<p>With us.</p>",
+        "<p>You will build the product.</p>\n<p>With us.</p>",
         "Python<br>Django",
         "A short call, then one interview.",
         "You will hear from us within 7 days",
@@ -71,9 +71,10 @@ def test_it_shows_a_remote_job_as_remote(client, org):
     assert "<dd>Remote</dd>" in page(client, job).content.decode()
 
 
-def test_it_formats_the_salary_in_the_jobs_language(client, org):
-    job = full_job(language="sv")
-    assert "45\xa0000–60\xa0000 SEK" in page(client, job).content.decode()
+def test_it_formats_the_salary_in_the_visitors_language(client, org):
+    job = full_job(language="en")
+    client.cookies["django_language"] = "sv"
+    assert "45\xa0000–60\xa0000 SEK per månad" in page(client, job).content.decode()
 
 
 def test_it_says_clearly_when_no_salary_is_given(client, org):
@@ -116,12 +117,30 @@ def test_it_escapes_every_text_field(client, org):
 
 
 def test_the_job_content_carries_the_jobs_language(client, org):
-    job = make_job(language="sv")
-    html = page(
-        client,
-        job,
-    ).content.decode()
-    assert '<article class="job" lang="sv">' in html
+    job = full_job(language="sv")
+    html = page(client, job).content.decode()
+    assert '<header class="job-header" lang="sv">' in html
+    assert '<section class="job-text" lang="sv"><p>You will build the product.</p>' in html
+    for text in ("Five developers", "Python<br>Django", "Wellness", "A short call"):
+        assert f'<div lang="sv"><p>{text}' in html, text
+    assert '<dd lang="sv">40 hours a week, flexible</dd>' in html
+
+
+@pytest.mark.parametrize(
+    ("visitor", "ad", "labels"),
+    [
+        ("en", "sv", ["Department", "Location", "Salary", "Apply by", "The team", "Requirements"]),
+        ("sv", "en", ["Avdelning", "Ort", "Lön", "Ansök senast", "Teamet", "Krav"]),
+    ],
+)
+def test_labels_follow_the_visitor_not_the_ad(client, org, visitor, ad, labels):
+    job = full_job(language=ad)
+    client.cookies["django_language"] = visitor
+    html = page(client, job).content.decode()
+    for label in labels:
+        assert f">{label}</" in html, label
+    assert f'<html lang="{visitor}">' in html
+    assert f'<header class="job-header" lang="{ad}">' in html
 
 
 def test_the_chrome_follows_the_visitors_language(client, org):

@@ -124,9 +124,16 @@ def test_the_compiled_swedish_catalogue_matches_the_po_file():
         compiled = gettext.GNUTranslations(handle)
     stale = []
     for entry in messages(SV_PO):
+        context = entry.get("msgctxt")
         if "msgid_plural" in entry:
-            got = [compiled.ngettext(entry["msgid"], entry["msgid_plural"], n) for n in (1, 2)]
+            plural = entry["msgid"], entry["msgid_plural"]
+            if context:
+                got = [compiled.npgettext(context, *plural, n) for n in (1, 2)]
+            else:
+                got = [compiled.ngettext(*plural, n) for n in (1, 2)]
             want = [entry["msgstr"][0], entry["msgstr"][1]]
+        elif context:
+            got, want = compiled.pgettext(context, entry["msgid"]), entry["msgstr"][0]
         else:
             got, want = compiled.gettext(entry["msgid"]), entry["msgstr"][0]
         if got != want:

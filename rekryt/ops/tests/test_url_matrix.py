@@ -279,6 +279,7 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "waiting_figures": (DECIDERS, none),
     "job_create": (RECRUITERS, none),
     "job_edit": (RECRUITERS, job),
+    "job_preview": (RECRUITERS, job),
     "job_publish": (RECRUITERS, job),
     "job_close": (RECRUITERS, job),
     "job_close_confirm": (RECRUITERS, job),

@@ -100,9 +100,9 @@ def test_staff_record_a_consent_given_by_phone(client, rita, application):
     consent = Consent.objects.get()
     assert (consent.method, consent.recorded_by, consent.language) == ("staff", rita, "sv")
     assert consent.given and consent.purpose == "talent_pool"
-    entry = AuditEntry.objects.get(action=Action.EDIT, summary__contains="consent")
+    entry = AuditEntry.objects.get(action=Action.EDIT, detail="consent_recorded")
     assert entry.target_id == str(application.candidate_id)
-    assert application.candidate.first_name not in entry.summary
+    assert entry.params == {"purpose": "talent_pool", "given": True}
 
 
 def test_hiring_managers_and_interviewers_cannot_record_consent(client, hanna, ivan, application):

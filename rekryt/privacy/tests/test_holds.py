@@ -34,10 +34,10 @@ def test_a_recruiter_places_and_releases_a_hold_on_a_candidate(client, rita, app
     hold.refresh_from_db()
     assert hold.released_at is not None and hold.released_by == rita
     assert not is_held(candidate)
-    entries = AuditEntry.objects.filter(action=Action.EDIT, summary__startswith="legal hold")
-    assert sorted(entries.values_list("summary", flat=True)) == [
-        f"legal hold {hold.pk} placed",
-        f"legal hold {hold.pk} released",
+    entries = AuditEntry.objects.filter(action=Action.EDIT, detail__startswith="legal_hold")
+    assert sorted(entries.values_list("detail", "params")) == [
+        ("legal_hold_placed", {"hold": hold.pk}),
+        ("legal_hold_released", {"hold": hold.pk}),
     ]
     # Releasing twice changes nothing.
     client.post(f"/staff/privacy/holds/{hold.pk}/release/")
@@ -62,7 +62,7 @@ def test_a_hold_on_a_job_covers_its_candidates(client, alice, job, other_job):
     client.post(url, {"reason": "Appeal"})
     assert held_job_ids() == {job.pk} and held_candidate_ids() == set()
     assert is_held(mine.candidate) and not is_held(elsewhere.candidate)
-    entry = AuditEntry.objects.get(action=Action.EDIT, summary__startswith="legal hold")
+    entry = AuditEntry.objects.get(action=Action.EDIT, detail="legal_hold_placed")
     assert (entry.target_type, entry.target_id) == ("jobs.job", str(job.pk))
 
 

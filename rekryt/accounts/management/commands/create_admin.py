@@ -41,7 +41,7 @@ class Command(BaseCommand):
         password = self.ask_password(user)
         user.set_password(password)
         user.save()
-        record(Action.ROLE_CHANGE, target=user, summary="Admin created from the command line")
+        record(Action.ROLE_CHANGE, target=user, detail="admin_created")
         self.stdout.write(self.style.SUCCESS(f"Admin {username} created."))
 
     def ask_password(self, user: User) -> str:
