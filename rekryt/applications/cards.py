@@ -132,7 +132,7 @@ class CardRenderer:
             return ""
         name = application.full_name
         when = timezone.localtime(message.send_after)
-        shape = "H:i" if when.date() == timezone.localdate() else "j M H:i"
+        shape = "TIME_FORMAT" if when.date() == timezone.localdate() else "SHORT_DATETIME_FORMAT"
         label = gettext("%(email)s goes out at %(time)s") % {
             "email": TemplateKind(message.kind).label if message.kind in TemplateKind else "",
             "time": formats.date_format(when, shape),

@@ -179,7 +179,7 @@ def waiting_text(application: Application, stage: Stage) -> str:
     if waiting is None:
         return ""
     return _("The email goes out at %(time)s; until then you can undo the move.") % {
-        "time": formats.date_format(timezone.localtime(waiting.send_after), "H:i")
+        "time": formats.date_format(timezone.localtime(waiting.send_after), "TIME_FORMAT")
     }
 
 
