@@ -151,7 +151,7 @@ def test_the_timeline_shows_the_waiting_email_with_preview_undo_and_dont_send(
     timeline = page.split('class="timeline"', 1)[1]
     row = timeline.split(message.subject, 1)[1].split("</li>", 1)[0]
     when = timezone.localtime(message.send_after)
-    assert f"To be sent {formats.date_format(when, 'j M Y H:i')}" in row
+    assert f"To be sent {formats.date_format(when, 'SHORT_DATETIME_FORMAT')}" in row
     assert reverse("message_preview", args=[message.pk]) in row
     assert reverse("application_undo_move", args=[application.pk]) in row
     assert "Don&#x27;t send this email" in row or "Don't send this email" in row
