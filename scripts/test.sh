@@ -3,7 +3,8 @@
 # without it they are skipped and this script says so; CI (CI=true) never skips.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-args=(-q -p no:cacheprovider)
+# Two or more processes (pytest-xdist): each has its own test database.
+args=(-q -p no:cacheprovider -n "${TEST_WORKERS:-auto}")
 if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   if [ "${CI:-}" = "true" ]; then
     echo "CI: Chromium is missing at /usr/bin/chromium; browser tests must not be skipped." >&2
