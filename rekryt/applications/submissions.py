@@ -90,12 +90,14 @@ def _candidate_for(sub: Submission) -> Candidate:
     return candidate
 
 
-def _store_uploads(
+def store_uploads(
     candidate: Candidate,
     uploads: list[Upload],
     application: Application | None = None,
     resubmission: Resubmission | None = None,
 ) -> list[Document]:
+    """Keep checked files as the documents of an application (or of a form
+    sent again), under generated names."""
     documents = []
     for upload in uploads:
         doc = Document(
@@ -166,7 +168,7 @@ def _create(job: Job, candidate: Candidate, sub: Submission) -> Application:
     )
     differs = [d.field for d in application.differing_details()]
     record(application, EventKind.CREATED, source=application.source, differs_from=differs)
-    for doc in _store_uploads(candidate, sub.uploads, application=application):
+    for doc in store_uploads(candidate, sub.uploads, application=application):
         record(application, EventKind.DOCUMENT_ADDED, document=doc.pk, document_kind=doc.kind)
     index_application(application)
     automations.on_enter(application, application.stage, created=True)
@@ -183,7 +185,7 @@ def _resubmit(application: Application, sub: Submission) -> Resubmission:
         submission_key=sub.submission_key,
         **sub.snapshot(),
     )
-    documents = _store_uploads(application.candidate, sub.uploads, resubmission=resubmission)
+    documents = store_uploads(application.candidate, sub.uploads, resubmission=resubmission)
     record(
         application,
         EventKind.RESUBMITTED,

@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import override
 
 from rekryt.accounts.models import Organisation, Role, User
+from rekryt.applications.actions import Upload
 from rekryt.applications.models import (
     Application,
     Event,
@@ -26,7 +27,7 @@ from rekryt.applications.models import (
     record,
 )
 from rekryt.applications.rejections import reject_application
-from rekryt.applications.submissions import index_candidate
+from rekryt.applications.submissions import index_candidate, store_uploads
 from rekryt.candidates.models import Candidate, Document, DocumentKind, normalise_email
 from rekryt.lib.sniff import Checked
 from rekryt.messaging import outbox
@@ -148,18 +149,16 @@ def update_details(candidate: Candidate, values: dict[str, str]) -> list[str]:
 @transaction.atomic
 def add_cv(application: Application, file: File[Any], checked: Checked) -> Document:
     """Store a newer CV on the application; the extraction duty reads it."""
-    document = Document(
-        candidate=application.candidate,
-        application=application,
-        kind=DocumentKind.CV,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        sha256=checked.sha256,
-    )
     file.seek(0)
-    document.file.save("upload", file, save=False)
-    document.save()
+    upload = Upload(
+        DocumentKind.CV,
+        file,
+        checked.original_name,
+        checked.content_type,
+        checked.size,
+        checked.sha256,
+    )
+    [document] = store_uploads(application.candidate, [upload], application=application)
     record(
         application,
         EventKind.DOCUMENT_ADDED,
