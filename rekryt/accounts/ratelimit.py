@@ -16,14 +16,16 @@ from django.utils.crypto import salted_hmac
 
 from rekryt.accounts.models import RateCounter
 
-_TABLE = connection.ops.quote_name(RateCounter._meta.db_table)
-_UPSERT = f"""
-INSERT INTO {_TABLE} ("key", hits, expires) VALUES (%s, 1, %s)
+# The table is accounts_ratecounter (RateCounter); every value is a parameter.
+_UPSERT = """
+INSERT INTO accounts_ratecounter ("key", hits, expires) VALUES (%s, 1, %s)
 ON CONFLICT ("key") DO UPDATE SET
-    hits = CASE WHEN {_TABLE}.expires <= %s THEN 1 ELSE {_TABLE}.hits + 1 END,
-    expires = CASE WHEN {_TABLE}.expires <= %s THEN excluded.expires ELSE {_TABLE}.expires END
+    hits = CASE WHEN accounts_ratecounter.expires <= %s
+        THEN 1 ELSE accounts_ratecounter.hits + 1 END,
+    expires = CASE WHEN accounts_ratecounter.expires <= %s
+        THEN excluded.expires ELSE accounts_ratecounter.expires END
 RETURNING hits
-"""  # noqa: S608 - the table name is a constant, every value is a parameter
+"""
 
 
 def counter_key(*parts: object) -> str:

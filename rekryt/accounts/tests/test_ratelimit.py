@@ -109,3 +109,10 @@ def test_the_worker_deletes_ended_windows_and_keeps_running_ones():
         run_until_idle([PurgeEndedCounters()])
         assert RateCounter.objects.count() == 1
         assert Limit("long", 1, window=3600).exceeded("a")
+
+
+def test_the_upsert_names_the_counters_table():
+    from rekryt.accounts.models import RateCounter
+    from rekryt.accounts.ratelimit import _UPSERT
+
+    assert f"INSERT INTO {RateCounter._meta.db_table} " in _UPSERT
