@@ -193,10 +193,13 @@ def _resubmit(application: Application, sub: Submission) -> Resubmission:
         documents=len(documents),
         differs_from=[d.field for d in resubmission.differing_details()],
     )
+    # One email a day per application however often the form is sent again
+    # (the portal lists every one), so nobody can flood the address with it.
+    day = timezone.localdate(resubmission.created_at).isoformat()
     queue_email(
         application,
         TemplateKind.APPLICATION_REPEATED,
-        key=f"repeated:{resubmission.pk}",
+        key=f"repeated:{application.pk}:{day}",
         extra={"resubmitted_on": email_date(resubmission.created_at, application.language)},
     )
     return resubmission

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from conftest import make_application, make_job
@@ -85,3 +87,18 @@ def test_leaving_out_an_optional_detail_is_no_difference(job, rita):
     )
     # A missing phone is not a different one; case in a name is.
     assert [d.field for d in second.differing_details()] == ["first_name"]
+
+
+def test_the_address_hears_of_forms_sent_again_once_a_day(job):
+    import time_machine
+    from django.utils import timezone
+
+    make_application(job, email="sara@example.org")
+    again = Submission(first_name="M", last_name="X", email="sara@example.org")
+    for _n in range(3):
+        submit_application(job, again)
+    assert Resubmission.objects.count() == 3
+    assert Message.objects.filter(kind="application_repeated").count() == 1
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        submit_application(job, again)
+    assert Message.objects.filter(kind="application_repeated").count() == 2
