@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import logging
 from datetime import datetime, timedelta
 
@@ -11,28 +10,22 @@ from django.utils import timezone
 from rekryt.accounts.models import Organisation
 from rekryt.audit.models import AuditEntry
 from rekryt.lib.duty import Duty
+from rekryt.lib.months import add_months
 
 log = logging.getLogger(__name__)
 
 EVERY = timedelta(days=1)
 
 
-def months_before(moment: datetime, months: int) -> datetime:
-    """The same day and time `months` calendar months earlier (the 31st
-    becomes the last day of a shorter month)."""
-    index = moment.year * 12 + moment.month - 1 - months
-    year, month = divmod(index, 12)
-    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
-    return moment.replace(year=year, month=month + 1, day=day)
-
-
 def purge_expired(now: datetime) -> int:
     """Remove entries older than the organisation's audit retention; 0 months
-    keeps everything. Running it twice removes nothing the second time."""
+    keeps everything. Months are counted on the organisation's calendar
+    (rekryt.lib.months), like every other retention period. Running it twice
+    removes nothing the second time."""
     months = Organisation.get().audit_retention_months
     if months <= 0:
         return 0
-    return AuditEntry.objects.purge_before(months_before(now, months))
+    return AuditEntry.objects.purge_before(add_months(now, -months))
 
 
 class PurgeOldAuditEntries(Duty):

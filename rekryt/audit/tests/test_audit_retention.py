@@ -3,13 +3,14 @@ the worker's daily duty removes older entries."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import time_machine
 from django.core.cache import cache
 
 from rekryt.accounts.models import Organisation
-from rekryt.audit.duties import PurgeOldAuditEntries, months_before
+from rekryt.audit.duties import PurgeOldAuditEntries
 from rekryt.audit.log import record
 from rekryt.audit.models import Action, AuditEntry
 from rekryt.ops.duties import load_duties, run_until_idle
@@ -72,8 +73,15 @@ def test_the_duty_runs_once_a_day_per_worker(org):
         assert kept() == []
 
 
-def test_months_before_clamps_to_the_end_of_a_short_month():
-    moment = datetime(2026, 3, 31, 8, 0, tzinfo=UTC)
-    assert months_before(moment, 1) == datetime(2026, 2, 28, 8, 0, tzinfo=UTC)
-    assert months_before(moment, 36) == datetime(2023, 3, 31, 8, 0, tzinfo=UTC)
-    assert months_before(moment, 15) == datetime(2024, 12, 31, 8, 0, tzinfo=UTC)
+def test_the_cutoff_is_counted_on_the_organisations_calendar(org):
+    """00:30 on 1 May in Stockholm is 30 April in UTC: 36 months before it is
+    1 May 2023 on the organisation's calendar, not 30 April."""
+    org.audit_retention_months = 36
+    org.save()
+    may_first = datetime(2023, 5, 1, 0, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
+    at(may_first - timedelta(hours=1), "before")
+    at(may_first + timedelta(hours=1), "after")
+    now = datetime(2026, 5, 1, 0, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
+    with time_machine.travel(now, tick=False):
+        run_until_idle()
+    assert kept() == ["after"]
