@@ -3,7 +3,7 @@ the worker's daily duty removes older entries."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import time_machine
@@ -74,14 +74,14 @@ def test_the_duty_runs_once_a_day_per_worker(org):
 
 
 def test_the_cutoff_is_counted_on_the_organisations_calendar(org):
-    """00:30 on 1 May in Stockholm is 30 April in UTC: 36 months before it is
-    1 May 2023 on the organisation's calendar, not 30 April."""
-    org.audit_retention_months = 36
+    """00:30 on 1 March in Stockholm is still 28 February in UTC: a month
+    before it is 1 February on the organisation's calendar. Counted in UTC it
+    was 29 January, and entries of 29–31 January were kept too long."""
+    org.audit_retention_months = 1
     org.save()
-    may_first = datetime(2023, 5, 1, 0, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
-    at(may_first - timedelta(hours=1), "before")
-    at(may_first + timedelta(hours=1), "after")
-    now = datetime(2026, 5, 1, 0, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
-    with time_machine.travel(now, tick=False):
+    stockholm = ZoneInfo("Europe/Stockholm")
+    at(datetime(2026, 1, 30, 12, 0, tzinfo=stockholm), "30 January")
+    at(datetime(2026, 2, 1, 1, 0, tzinfo=stockholm), "1 February")
+    with time_machine.travel(datetime(2026, 3, 1, 0, 30, tzinfo=stockholm), tick=False):
         run_until_idle()
-    assert kept() == ["after"]
+    assert kept() == ["1 February"]
