@@ -2,20 +2,20 @@
 
 from django.urls import path
 
-from rekryt.applications import reject_views, views
+from rekryt.applications import board_views, reject_views, views
 
 urlpatterns = [
-    path("jobs/<int:pk>/board/", views.board, name="board"),
+    path("jobs/<int:pk>/board/", board_views.board, name="board"),
     path(
         "jobs/<int:pk>/board/stages/<int:stage_pk>/",
-        views.board_column,
+        board_views.board_column,
         name="board_column",
     ),
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
-    path("applications/<int:pk>/move/", views.application_move, name="application_move"),
+    path("applications/<int:pk>/move/", board_views.application_move, name="application_move"),
     path(
         "applications/<int:pk>/undo-move/",
-        views.application_undo_move,
+        board_views.application_undo_move,
         name="application_undo_move",
     ),
     path("applications/<int:pk>/outcome/", views.application_outcome, name="application_outcome"),
