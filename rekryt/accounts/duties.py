@@ -10,7 +10,7 @@ from django.utils import translation
 
 from rekryt.accounts import email_requests, ratelimit
 from rekryt.accounts.models import EmailRequestKind
-from rekryt.lib.duty import Duty
+from rekryt.lib.duty import DELIVERY, Duty
 
 PURGE_EVERY = 60.0  # seconds between sweeps of ended rate-limit windows
 
@@ -43,6 +43,7 @@ class SendPasswordResets(Duty):
     address is never logged."""
 
     name = "send_password_resets"
+    lane = DELIVERY
 
     def handle_one(self) -> bool:
         with transaction.atomic():

@@ -14,7 +14,7 @@ from rekryt.candidates.models import Document, PendingUpload, TextStatus
 from rekryt.candidates.pending import MAX_AGE as PENDING_UPLOAD_MAX_AGE
 from rekryt.candidates.search import index_documents
 from rekryt.lib.claims import claim_next, release
-from rekryt.lib.duty import Duty
+from rekryt.lib.duty import EXTRACTION, Duty
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,7 @@ class ExtractDocumentText(Duty):
        fails for good after MAX_ATTEMPTS."""
 
     name = "extract_document_text"
+    lane = EXTRACTION
 
     def handle_one(self) -> bool:
         pending = Document.objects.filter(text_status=TextStatus.PENDING).order_by(

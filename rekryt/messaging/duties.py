@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from rekryt.lib.claims import claim_next, release
-from rekryt.lib.duty import Duty
+from rekryt.lib.duty import DELIVERY, Duty
 from rekryt.messaging import hooks
 from rekryt.messaging.delivery import DeliveryFailure, SmtpTransport, build_email, smtp_config
 from rekryt.messaging.models import Message, MessageStatus
@@ -57,6 +57,7 @@ class DeliverDueMessages(Duty):
     A bad EMAIL_URL raises ImproperlyConfigured here, at worker start."""
 
     name = "deliver_due_messages"
+    lane = DELIVERY
 
     def __init__(self) -> None:
         config = smtp_config()

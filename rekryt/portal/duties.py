@@ -6,7 +6,7 @@ from django.db import transaction
 
 from rekryt.accounts import email_requests
 from rekryt.accounts.models import EmailRequestKind
-from rekryt.lib.duty import Duty
+from rekryt.lib.duty import DELIVERY, Duty
 from rekryt.portal.actions import send_new_link
 
 
@@ -16,6 +16,7 @@ class SendNewLinks(Duty):
     The address is never logged."""
 
     name = "send_new_portal_links"
+    lane = DELIVERY
 
     def handle_one(self) -> bool:
         with transaction.atomic():
