@@ -22,7 +22,22 @@ if [ "${DEMO:-1}" != "0" ]; then
   fi
 fi
 
-$PY manage.py worker &
+# The worker runs one process per lane and starts a lane again when it dies;
+# should the worker itself die, this loop starts it again and says so.
+keep_worker_running() {
+  local child="" status
+  trap '[ -n "$child" ] && kill -TERM "$child" 2>/dev/null; wait "$child" 2>/dev/null; exit 0' TERM INT
+  while true; do
+    $PY manage.py worker &
+    child=$!
+    status=0
+    wait "$child" || status=$?
+    [ "$status" -eq 0 ] && exit 0
+    echo "Rekryt: the worker stopped (exit status $status); starting it again in 2 s" >&2
+    sleep 2
+  done
+}
+keep_worker_running &
 worker=$!
 .venv/bin/gunicorn rekryt.wsgi:application \
   --bind "127.0.0.1:${PORT}" --workers "${WEB_CONCURRENCY:-2}" --threads 4 \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 from allauth.account.forms import ResetPasswordForm
 from django.db import transaction
@@ -44,6 +45,9 @@ class SendPasswordResets(Duty):
 
     name = "send_password_resets"
     lane = DELIVERY
+
+    def oldest_due(self) -> datetime | None:
+        return email_requests.oldest(EmailRequestKind.PASSWORD_RESET)
 
     def handle_one(self) -> bool:
         with transaction.atomic():

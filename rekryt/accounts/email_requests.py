@@ -8,7 +8,7 @@ only until then, and are dropped unsent after `STALE_AFTER`."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone, translation
 
@@ -23,6 +23,12 @@ def ask(kind: EmailRequestKind, email: str) -> None:
     EmailRequest.objects.create(
         kind=kind, email=email.strip(), language=(translation.get_language() or "")[:8]
     )
+
+
+def oldest(kind: EmailRequestKind) -> datetime | None:
+    """When the oldest waiting request of this kind came in."""
+    waiting = EmailRequest.objects.filter(kind=kind).order_by("pk")
+    return waiting.values_list("created_at", flat=True).first()
 
 
 def take(kind: EmailRequestKind) -> EmailRequest | None:

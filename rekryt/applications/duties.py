@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from rekryt.applications.models import BulkRejection
 from rekryt.applications.rejections import reject_chunk
-from rekryt.lib.claims import claim_next, release
+from rekryt.lib.claims import claim_next, release, unclaimed
 from rekryt.lib.duty import Duty
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,10 @@ class ProcessBulkRejections(Duty):
     other bulks."""
 
     name = "process_bulk_rejections"
+
+    def oldest_due(self) -> datetime | None:
+        waiting = unfinished().filter(unclaimed())
+        return waiting.order_by("created_at").values_list("created_at", flat=True).first()
 
     def handle_one(self) -> bool:
         bulk = claim_next(unfinished().order_by("created_at", "pk"), LEASE)

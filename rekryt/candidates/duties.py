@@ -13,7 +13,7 @@ from rekryt.candidates import extract
 from rekryt.candidates.models import Document, PendingUpload, TextStatus
 from rekryt.candidates.pending import MAX_AGE as PENDING_UPLOAD_MAX_AGE
 from rekryt.candidates.search import index_documents
-from rekryt.lib.claims import claim_next, release
+from rekryt.lib.claims import claim_next, release, unclaimed
 from rekryt.lib.duty import EXTRACTION, Duty
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,10 @@ class ExtractDocumentText(Duty):
 
     name = "extract_document_text"
     lane = EXTRACTION
+
+    def oldest_due(self) -> datetime | None:
+        waiting = Document.objects.filter(unclaimed(), text_status=TextStatus.PENDING)
+        return waiting.order_by("created_at").values_list("created_at", flat=True).first()
 
     def handle_one(self) -> bool:
         pending = Document.objects.filter(text_status=TextStatus.PENDING).order_by(

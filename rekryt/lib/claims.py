@@ -28,6 +28,17 @@ def unclaimed(now: Any = None) -> Q:
 def claim_next(queryset: QuerySet[M], lease: timedelta) -> M | None:
     """Claim the first row of `queryset` (ordered by the caller) not held by
     another worker, and return it with `claimed_until` set; None when idle."""
+    rows = claim_batch(queryset, lease, 1)
+    return rows[0] if rows else None
+
+
+def claim_batch(queryset: QuerySet[M], lease: timedelta, size: int) -> list[M]:
+    """Claim up to `size` rows of `queryset` (ordered by the caller) in one
+    transaction, so a busy duty pays one commit per batch, not per row.
+
+    Each row comes back with `claimed_until` set and `abandoned` telling
+    whether an earlier claim ran out without being released: the worker that
+    held it stopped mid-task, and may have done part of the work."""
     now = timezone.now()
     available = queryset.filter(unclaimed(now))
     model = queryset.model
@@ -35,19 +46,24 @@ def claim_next(queryset: QuerySet[M], lease: timedelta) -> M | None:
         with transaction.atomic():
             if connection.features.has_select_for_update_skip_locked:
                 available = available.select_for_update(skip_locked=True, of=("self",))
-            row = available.first()
-            if row is None:
-                return None
+            rows = list(available[:size])
+            if not rows:
+                return []
             until = now + lease
             won = (
-                model._default_manager.filter(pk=row.pk)
+                model._default_manager.filter(pk__in=[row.pk for row in rows])
                 .filter(unclaimed(now))
                 .update(claimed_until=until)
             )
-            if won == 1:
-                row.claimed_until = until  # type: ignore[attr-defined]
-                return row
-    return None
+            if won == len(rows):
+                for row in rows:
+                    row.abandoned = row.claimed_until is not None  # type: ignore[attr-defined]
+                    row.claimed_until = until  # type: ignore[attr-defined]
+                return rows
+            # Another worker took some of them between our read and write
+            # (possible only without row locks): give back ours, try again.
+            transaction.set_rollback(True)
+    return []
 
 
 def release(row: models.Model, **fields: Any) -> int:

@@ -2,19 +2,28 @@
 
 No database writes happen here: the duty (`messaging.duties`) stores the
 outcome on the row. A failure is raised as `DeliveryFailure`, which says
-whether retrying can help and whether the connection is still usable."""
+whether retrying can help and whether the connection is still usable; a
+server that cannot be reached at all raises `ServerUnavailable`, which is
+about no message in particular (the duty's circuit breaker handles it).
+
+Each email is encoded once, when it is built, and handed to smtplib as
+bytes: one SMTP transaction (MAIL, RCPT, DATA) per email on a connection
+kept open across batches."""
 
 from __future__ import annotations
 
 import logging
 import smtplib
+from dataclasses import dataclass
 from email.errors import MessageError
 from email.headerregistry import Address
 from email.utils import parseaddr
+from typing import cast
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.smtp import EmailBackend
+from django.core.mail.message import sanitize_address
 
 from rekryt.accounts.models import Organisation
 from rekryt.messaging.email_url import SmtpConfig, parse_email_url
@@ -31,6 +40,24 @@ class DeliveryFailure(Exception):
         self.permanent = permanent
         # The connection is in an unknown state: open a fresh one next time.
         self.reconnect = reconnect
+
+
+class ServerUnavailable(Exception):
+    """The SMTP server could not be reached or refused us before any
+    transaction began: nothing was attempted for any message."""
+
+    def __init__(self, error: str):
+        super().__init__(error)
+        self.error = error[:500]
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """An email ready for one SMTP transaction."""
+
+    envelope_from: str
+    recipients: list[str]
+    data: bytes
 
 
 def smtp_config() -> SmtpConfig | None:
@@ -53,24 +80,30 @@ def headers(message: Message) -> dict[str, str]:
     return {"Message-ID": message.message_id, "Auto-Submitted": "auto-generated"}
 
 
-def build_email(message: Message) -> EmailMultiAlternatives:
-    """The email for `message`: text with an HTML alternative. Raises a
-    permanent DeliveryFailure when an address cannot be used."""
+def build_email(message: Message, from_email: str | None = None) -> Outgoing:
+    """The email for `message`: text with an HTML alternative, encoded. Raises
+    a permanent DeliveryFailure when an address cannot be used."""
     try:
         email = EmailMultiAlternatives(
             subject=one_line(message.subject),
             body=message.body_text,
-            from_email=sender(),
+            from_email=from_email or sender(),
             to=[recipient(message)],
             reply_to=[message.reply_to] if message.reply_to else None,
             headers=headers(message),
         )
         if message.body_html:
             email.attach_alternative(message.body_html, "text/html")
-        email.message()  # encode now, so a bad address fails here and not mid-send
+        # Django's MIME classes take a line separator, as its SMTP backend uses.
+        data = email.message().as_bytes(linesep="\r\n")  # type: ignore[call-arg]
+        encoding = email.encoding or settings.DEFAULT_CHARSET
+        return Outgoing(
+            envelope_from=sanitize_address(email.from_email, encoding),
+            recipients=[sanitize_address(addr, encoding) for addr in email.recipients()],
+            data=data,
+        )
     except (ValueError, IndexError, MessageError) as exc:
         raise DeliveryFailure(f"Cannot build the email: {exc}", permanent=True) from exc
-    return email
 
 
 def _reply_failure(code: int, text: str | bytes) -> DeliveryFailure:
@@ -97,21 +130,34 @@ def classify(exc: Exception) -> DeliveryFailure:
 
 
 class SmtpTransport:
-    """One SMTP connection, opened on first use and kept across a batch."""
+    """One SMTP connection, opened on first use and kept across batches.
+
+    Django's backend opens it (TLS, SSL and login as EMAIL_URL says); the
+    transactions go straight to smtplib with the bytes encoded at build time."""
 
     def __init__(self, config: SmtpConfig):
         self.config = config
         self.backend: EmailBackend | None = None
 
-    def send(self, email: EmailMultiAlternatives) -> None:
-        backend = self._connect()
+    @property
+    def connected(self) -> bool:
+        return self.backend is not None
+
+    def send(self, email: Outgoing) -> None:
+        """One SMTP transaction. ServerUnavailable when no connection could be
+        opened (nothing was attempted), DeliveryFailure when the transaction
+        failed."""
+        connection = cast(smtplib.SMTP, self._connect().connection)  # open() set it
         try:
-            backend.send_messages([email])
+            refused = connection.sendmail(email.envelope_from, email.recipients, email.data)
         except Exception as exc:
             failure = classify(exc)
             if failure.reconnect:
                 self.close()
             raise failure from exc
+        if refused:
+            # Only when some of several recipients were refused; ours have one.
+            raise classify(smtplib.SMTPRecipientsRefused(refused))
 
     def _connect(self) -> EmailBackend:
         if self.backend is not None:
@@ -134,7 +180,7 @@ class SmtpTransport:
             # Refusals at greeting or login are about the server or our
             # credentials, never this message: always worth retrying.
             error = f"Cannot connect to {c.host}:{c.port}: {type(exc).__name__}: {exc}"
-            raise DeliveryFailure(error, permanent=False, reconnect=True) from exc
+            raise ServerUnavailable(error) from exc
         self.backend = backend
         return backend
 

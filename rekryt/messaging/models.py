@@ -163,6 +163,9 @@ class Message(models.Model):
     to_mailbox = models.BooleanField(
         default=False, help_text="Delivered to the development mailbox, not by SMTP."
     )
+    # Sent again after a worker stopped mid-batch, when the server may already
+    # have accepted it: the receiver may see it twice (same Message-ID).
+    possible_duplicate = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

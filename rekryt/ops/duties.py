@@ -6,6 +6,7 @@ An app with background work defines `DUTIES = [SomeDuty, ...]` in
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from rekryt.lib.appmodules import app_modules
@@ -16,10 +17,14 @@ log = logging.getLogger(__name__)
 __all__ = ["Duty", "load_duties", "run_until_idle"]
 
 
-def load_duties() -> list[Duty]:
+def load_duties(lanes: Iterable[str] | None = None) -> list[Duty]:
+    """Every app's duties, or only those of `lanes`."""
+    wanted = set(lanes) if lanes is not None else None
     duties: list[Duty] = []
     for module in app_modules("duties"):
-        duties.extend(cls() for cls in getattr(module, "DUTIES", []))
+        for cls in getattr(module, "DUTIES", []):
+            if wanted is None or cls.lane in wanted:
+                duties.append(cls())
     return duties
 
 
@@ -32,9 +37,9 @@ def run_until_idle(duties: list[Duty] | None = None, limit: int = 100_000) -> in
         busy = False
         for duty in duties:
             try:
-                while duty.handle_one():
+                while units := int(duty.handle_one()):
                     busy = True
-                    done += 1
+                    done += units
                     if done >= limit:
                         break
             finally:

@@ -5,24 +5,29 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from rekryt.messaging.models import Message, MessageStatus
+from rekryt.ops.duties import load_duties
 
 
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 while the database answers. `oldest_overdue_email_seconds` grows
-    when no worker delivers mail, so a stalled worker is visible to monitoring."""
+    """200 while the database answers. For each duty, `oldest_due_seconds`
+    is how long the oldest item it should already have handled has waited
+    (0 when none): it grows when a lane's worker is missing or behind, so an
+    operator can alert per lane. `oldest_overdue_email_seconds` is the
+    delivery duty's figure, kept under its first name for existing alerts."""
+    now = timezone.now()
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        oldest = (
-            Message.objects.filter(status=MessageStatus.SCHEDULED, send_after__lte=timezone.now())
-            .order_by("send_after")
-            .values_list("send_after", flat=True)
-            .first()
-        )
+        duties = {}
+        for duty in load_duties():
+            oldest = duty.oldest_due()
+            waited = max(0, int((now - oldest).total_seconds())) if oldest else 0
+            duties[duty.name] = {"lane": duty.lane, "oldest_due_seconds": waited}
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    overdue = int((timezone.now() - oldest).total_seconds()) if oldest else 0
-    return JsonResponse({"status": "ok", "database": "ok", "oldest_overdue_email_seconds": overdue})
+    email = duties.get("deliver_due_messages", {}).get("oldest_due_seconds", 0)
+    return JsonResponse(
+        {"status": "ok", "database": "ok", "oldest_overdue_email_seconds": email, "duties": duties}
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db import transaction
 
 from rekryt.accounts import email_requests
@@ -17,6 +19,9 @@ class SendNewLinks(Duty):
 
     name = "send_new_portal_links"
     lane = DELIVERY
+
+    def oldest_due(self) -> datetime | None:
+        return email_requests.oldest(EmailRequestKind.PORTAL_LINK)
 
     def handle_one(self) -> bool:
         with transaction.atomic():

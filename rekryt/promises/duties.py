@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from rekryt.accounts.models import Organisation, Role, User
 from rekryt.applications.models import Application, Outcome
-from rekryt.lib.claims import claim_next, release
+from rekryt.lib.claims import claim_next, release, unclaimed
 from rekryt.lib.duty import Duty
 from rekryt.promises.actions import send_status_update
 from rekryt.promises.digest import is_recipient, next_digest_time, send_digest
@@ -47,6 +47,10 @@ class SendWaitingDigests(Duty):
 
     def __init__(self) -> None:
         self.ensured_at: datetime | None = None
+
+    def oldest_due(self) -> datetime | None:
+        due = DigestSchedule.objects.filter(unclaimed(), next_digest_at__lte=timezone.now())
+        return due.order_by("next_digest_at").values_list("next_digest_at", flat=True).first()
 
     def handle_one(self) -> bool:
         now = timezone.now()

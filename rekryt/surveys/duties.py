@@ -4,13 +4,13 @@ send each planned survey when it is due."""
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from rekryt.applications.models import Event
-from rekryt.lib.claims import claim_next, release
+from rekryt.lib.claims import claim_next, release, unclaimed
 from rekryt.lib.duty import Duty
 from rekryt.surveys.actions import plan_surveys, send_survey
 from rekryt.surveys.models import Survey, SurveyCursor, SurveyStatus
@@ -36,6 +36,12 @@ class SendSurveys(Duty):
     (or skip or postpone it; see `rekryt.surveys.actions.send_survey`)."""
 
     name = "send_surveys"
+
+    def oldest_due(self) -> datetime | None:
+        due = Survey.objects.filter(
+            unclaimed(), status=SurveyStatus.SCHEDULED, due_at__lte=timezone.now()
+        )
+        return due.order_by("due_at").values_list("due_at", flat=True).first()
 
     def handle_one(self) -> bool:
         read = read_events()

@@ -8,12 +8,13 @@ from rekryt.messaging.models import Message, TemplateKind
 
 
 def work(duty: DeliverDueMessages | None = None) -> int:
-    """Run the delivery duty until it has nothing due, as the worker does."""
+    """Run the delivery duty until it has nothing due, as the worker does;
+    the number of emails it handled (sent, failed or cancelled)."""
     duty = duty or DeliverDueMessages()
     done = 0
     try:
-        while duty.handle_one():
-            done += 1
+        while units := duty.handle_one():
+            done += units
     finally:
         duty.close()
     return done

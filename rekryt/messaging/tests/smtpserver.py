@@ -24,6 +24,7 @@ TEMPORARY = "451"  # 451 Try again later
 PERMANENT = "550"  # 550 No such user
 DROP = "drop"  # close the connection after the data, before answering
 SIGTERM = "sigterm"  # accept, but first send SIGTERM to this process
+KILL = "kill"  # accept, then SIGKILL the process `kill_pid` before answering
 
 
 def free_port() -> int:
@@ -45,6 +46,7 @@ class Handler:
         # When set, each connection's first message waits (up to 20 s) until
         # this many connections are open: proof that senders overlapped.
         self.rendezvous = 0
+        self.kill_pid = 0
 
     def _next_action(self) -> str:
         with self.lock:
@@ -78,6 +80,8 @@ class Handler:
         with self.lock:
             self.received.append(message)  # type: ignore[arg-type]
             self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        if envelope.action == KILL:
+            os.kill(self.kill_pid, signal.SIGKILL)
         return "250 Message accepted"
 
     def authenticate(
@@ -99,12 +103,8 @@ class CountingController(Controller):
         return super().factory()
 
 
-@pytest.fixture
-def smtp(settings: Any) -> Iterator[Handler]:
-    """A running SMTP server; settings.EMAIL_URL points at it."""
-    logging.getLogger("mail.log").setLevel(logging.WARNING)
-    handler = Handler()
-    port = free_port()
+def start_server(handler: Handler, port: int) -> CountingController:
+    """Start a server for `handler` on 127.0.0.1:`port`."""
     controller = CountingController(
         handler,
         hostname="127.0.0.1",
@@ -114,8 +114,17 @@ def smtp(settings: Any) -> Iterator[Handler]:
     )
     controller.start()
     handler.connections = 0  # start() opened one connection to check the server is up
-    settings.EMAIL_URL = f"smtp://127.0.0.1:{port}"
     handler.port = port
+    return controller
+
+
+@pytest.fixture
+def smtp(settings: Any) -> Iterator[Handler]:
+    """A running SMTP server; settings.EMAIL_URL points at it."""
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
+    handler = Handler()
+    controller = start_server(handler, free_port())
+    settings.EMAIL_URL = f"smtp://127.0.0.1:{handler.port}"
     try:
         yield handler
     finally:

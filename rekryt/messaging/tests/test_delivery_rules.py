@@ -62,7 +62,7 @@ def test_it_cancels_a_message_whose_candidate_is_gone(smtp, job):
     Application.objects.filter(pk=application.pk)._raw_delete("default")
     Candidate.objects.filter(pk=application.candidate_id)._raw_delete("default")
     try:
-        DeliverDueMessages().deliver(due_messages().get(pk=message.pk))
+        DeliverDueMessages().deliver_batch([due_messages().get(pk=message.pk)])
 
         assert smtp.received == []
         message = reload(message)
@@ -83,7 +83,7 @@ def test_it_survives_a_message_deleted_while_it_was_being_sent(smtp, job):
     assert claimed is not None
     application.candidate.delete()  # cascades to the application and its messages
 
-    DeliverDueMessages().deliver(claimed)
+    DeliverDueMessages().deliver_batch([claimed])
 
     assert not Message.objects.exists()
     assert not Event.objects.filter(kind=EventKind.MESSAGE_SENT).exists()

@@ -15,7 +15,7 @@ from django.db import connection
 from django.utils import timezone
 
 from rekryt.lib.claims import claim_next
-from rekryt.messaging.duties import LEASE, DeliverDueMessages, due_messages
+from rekryt.messaging.duties import BATCH, LEASE, DeliverDueMessages, due_messages
 from rekryt.messaging.models import Message, MessageStatus
 from rekryt.messaging.tests.helpers import queue_message, reload, work
 
@@ -70,7 +70,7 @@ def assert_each_sent_once(smtp, messages: list[Message]) -> None:
 @pytest.mark.usefixtures("seeded")
 def test_it_sends_each_message_once_with_two_worker_threads_racing(smtp):
     smtp.rendezvous = 2  # neither finishes its first email before the other starts
-    messages = [queue_message(n) for n in range(20)]
+    messages = [queue_message(n) for n in range(3 * BATCH)]
     start = threading.Barrier(2)
     errors: list[BaseException] = []
     threads = [threading.Thread(target=_worker, args=(start, errors)) for _ in range(2)]
@@ -114,7 +114,7 @@ def start_worker_process(smtp) -> subprocess.Popen[str]:
 @pytest.mark.usefixtures("seeded")
 def test_it_sends_each_message_once_with_two_worker_processes_racing(smtp):
     smtp.rendezvous = 2
-    messages = [queue_message(n) for n in range(30)]
+    messages = [queue_message(n) for n in range(3 * BATCH)]
 
     workers = [start_worker_process(smtp) for _ in range(2)]
     outputs = [worker.communicate(timeout=120) for worker in workers]

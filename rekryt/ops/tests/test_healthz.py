@@ -9,6 +9,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import make_application
+from rekryt.applications.tests.test_board import cv_upload
 from rekryt.messaging.models import Message
 from rekryt.messaging.outbox import cancel_pending
 from rekryt.messaging.tests.helpers import queue_message
@@ -25,7 +27,14 @@ def health(client):
 def test_it_reports_zero_when_no_email_is_due(client):
     queue_message(1, send_after=timezone.now() + timedelta(hours=1))
 
-    assert health(client) == {"status": "ok", "database": "ok", "oldest_overdue_email_seconds": 0}
+    body = health(client)
+
+    assert (body["status"], body["database"], body["oldest_overdue_email_seconds"]) == (
+        "ok",
+        "ok",
+        0,
+    )
+    assert {d["oldest_due_seconds"] for d in body["duties"].values()} == {0}
 
 
 def test_it_reports_how_long_the_oldest_due_email_has_waited(client):
@@ -52,3 +61,36 @@ def test_it_is_never_cached(client):
     response = client.get(reverse("healthz"))
 
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_it_reports_each_duty_with_its_lane(client):
+    body = health(client)
+
+    lanes = {name: duty["lane"] for name, duty in body["duties"].items()}
+    assert lanes["deliver_due_messages"] == "delivery"
+    assert lanes["extract_document_text"] == "extraction"
+    assert lanes["apply_retention"] == "routine"
+
+
+def test_it_reports_a_document_waiting_for_extraction_apart_from_email(client, job):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        application = make_application(job, uploads=[cv_upload()])
+    application.messages.update(status="sent")
+
+    with time_machine.travel(start + timedelta(minutes=3), tick=False):
+        body = health(client)
+
+    assert body["duties"]["extract_document_text"]["oldest_due_seconds"] == 180
+    assert body["duties"]["deliver_due_messages"]["oldest_due_seconds"] == 0
+
+
+def test_the_oldest_due_email_is_reported_under_the_delivery_duty_too(client):
+    start = timezone.now()
+    queue_message(1, send_after=start)
+
+    with time_machine.travel(start + timedelta(seconds=90), tick=False):
+        body = health(client)
+
+    assert body["duties"]["deliver_due_messages"]["oldest_due_seconds"] == 90
+    assert body["oldest_overdue_email_seconds"] == 90

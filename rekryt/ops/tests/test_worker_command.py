@@ -14,8 +14,8 @@ from rekryt.messaging.duties import DeliverDueMessages
 from rekryt.messaging.models import MessageStatus
 from rekryt.messaging.tests.smtpserver import SIGTERM
 from rekryt.ops.duties import Duty, load_duties
+from rekryt.ops.lanes import MAX_BACKOFF, LaneLoop
 from rekryt.ops.management.commands import worker
-from rekryt.ops.management.commands.worker import MAX_BACKOFF, Command
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_it_stops_after_the_current_email_on_sigterm(smtp, job):
     second = make_application(job).messages.get()
     out = StringIO()
 
-    call_command("worker", "--idle-sleep", "0.1", stdout=out)
+    call_command("worker", "--only", "delivery", "--idle-sleep", "0.1", stdout=out)
 
     assert "worker: stopped" in out.getvalue()
     first.refresh_from_db()
@@ -78,17 +78,15 @@ class Broken(Duty):
 
 
 def test_it_pauses_a_failing_duty_instead_of_crashing_or_spinning(db):
-    command = Command()
-    command.stopping = False
     duty = Broken()
-    backoff = {duty.name: 0.0}
+    loop = LaneLoop([duty], lambda: False, sleep=0.1)
 
-    assert command._turn(duty, backoff) is False
-    assert command._turn(duty, backoff) is False
+    assert loop.turn(duty) is False
+    assert loop.turn(duty) is False
 
     assert duty.calls == 1
     assert duty.closed == 1
-    assert backoff[duty.name] >= time.monotonic() + MAX_BACKOFF - 5
+    assert loop.paused_until[duty.name] >= time.monotonic() + MAX_BACKOFF - 5
 
 
 @pytest.mark.django_db(transaction=True)
@@ -97,10 +95,10 @@ def test_a_failing_duty_does_not_stop_the_others_in_the_same_loop(smtp, job, mon
     # SIGTERM arrives with the email: the loop ran delivery after the broken duty.
     smtp.plan = [SIGTERM]
     broken = Broken()
-    monkeypatch.setattr(worker, "load_duties", lambda: [broken, DeliverDueMessages()])
+    monkeypatch.setattr(worker, "load_duties", lambda lanes: [broken, DeliverDueMessages()])
     message = make_application(job).messages.get()
 
-    call_command("worker", "--idle-sleep", "0.1", stdout=StringIO())
+    call_command("worker", "--only", "delivery", "--idle-sleep", "0.1", stdout=StringIO())
 
     assert broken.calls == 1  # paused after its failure, not called again
     message.refresh_from_db()
