@@ -12,7 +12,6 @@ from rekryt.applications.models import (
     Note,
     Outcome,
     RejectionReason,
-    record,
     source_label,
 )
 from rekryt.jobs.models import Stage, names_in
@@ -25,20 +24,19 @@ STATUS_EVENTS = {
 }
 
 
-def on_message_status(message: Message) -> None:
-    """Registered with messaging.hooks: a sent, failed or cancelled email about
-    an application becomes an event on its timeline."""
-    kind = STATUS_EVENTS.get(message.status)  # type: ignore[call-overload]
-    if kind is None or message.application_id is None:
-        return
-    application = Application(pk=message.application_id)
-    record(
-        application,
-        kind,
-        message=message.pk,
-        subject=message.subject,
-        error=message.last_error if message.status == MessageStatus.FAILED else "",
-    )
+def on_message_status(messages: list[Message]) -> None:
+    """Registered with messaging.hooks: each sent, failed or cancelled email
+    about an application becomes an event on its timeline (one INSERT for
+    the whole batch the delivery duty reports)."""
+    events = []
+    for message in messages:
+        kind = STATUS_EVENTS.get(message.status)  # type: ignore[call-overload]
+        if kind is None or message.application_id is None:
+            continue
+        error = message.last_error if message.status == MessageStatus.FAILED else ""
+        data = {"message": message.pk, "subject": message.subject, "error": error}
+        events.append(Event(application_id=message.application_id, kind=kind, data=data))
+    Event.objects.bulk_create(events)
 
 
 # Shown through their own rows (the Message with its current status, the Note

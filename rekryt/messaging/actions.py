@@ -25,7 +25,7 @@ def cancel_message(message: Message, actor: Any) -> bool:
     message.status = MessageStatus.CANCELLED
     message.claimed_until = None
     # The status hooks write the timeline event (they take no actor yet).
-    hooks.status_changed(message)
+    hooks.status_changed([message])
     log.info("message %s cancelled by %s", message.pk, getattr(actor, "pk", None))
     return True
 

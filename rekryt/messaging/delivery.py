@@ -21,11 +21,10 @@ from email.utils import parseaddr
 from typing import cast
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.smtp import EmailBackend
-from django.core.mail.message import sanitize_address
 
 from rekryt.accounts.models import Organisation
+from rekryt.messaging import mime
 from rekryt.messaging.email_url import SmtpConfig, parse_email_url
 from rekryt.messaging.models import Message
 from rekryt.messaging.rendering import one_line
@@ -80,28 +79,39 @@ def headers(message: Message) -> dict[str, str]:
     return {"Message-ID": message.message_id, "Auto-Submitted": "auto-generated"}
 
 
-def build_email(message: Message, from_email: str | None = None) -> Outgoing:
+@dataclass(frozen=True)
+class Sender:
+    """The From header and the envelope sender, worked out once per batch."""
+
+    header: str
+    envelope: str
+
+
+def current_sender() -> Sender:
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or settings.DEFAULT_FROM_EMAIL
+    return Sender(
+        header=mime.mailbox(Organisation.get().name, address),
+        envelope=mime.envelope_address(address),
+    )
+
+
+def build_email(message: Message, origin: Sender | None = None) -> Outgoing:
     """The email for `message`: text with an HTML alternative, encoded. Raises
     a permanent DeliveryFailure when an address cannot be used."""
+    origin = origin or current_sender()
+    extra = headers(message)
     try:
-        email = EmailMultiAlternatives(
-            subject=one_line(message.subject),
-            body=message.body_text,
-            from_email=from_email or sender(),
-            to=[recipient(message)],
-            reply_to=[message.reply_to] if message.reply_to else None,
-            headers=headers(message),
+        if message.reply_to:
+            extra["Reply-To"] = mime.address_for_header(message.reply_to)
+        data = mime.build(
+            from_header=origin.header,
+            to_header=mime.mailbox(message.to_name, message.to_email),
+            subject=message.subject,
+            text=message.body_text,
+            html=message.body_html,
+            headers=extra,
         )
-        if message.body_html:
-            email.attach_alternative(message.body_html, "text/html")
-        # Django's MIME classes take a line separator, as its SMTP backend uses.
-        data = email.message().as_bytes(linesep="\r\n")  # type: ignore[call-arg]
-        encoding = email.encoding or settings.DEFAULT_CHARSET
-        return Outgoing(
-            envelope_from=sanitize_address(email.from_email, encoding),
-            recipients=[sanitize_address(addr, encoding) for addr in email.recipients()],
-            data=data,
-        )
+        return Outgoing(origin.envelope, [mime.envelope_address(message.to_email)], data)
     except (ValueError, IndexError, MessageError) as exc:
         raise DeliveryFailure(f"Cannot build the email: {exc}", permanent=True) from exc
 

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rekryt.messaging.models import Message
 
-StatusHook = Callable[["Message"], None]
+# A hook takes a list: the delivery duty reports a whole batch at once, so
+# the timeline events of 20 emails are one INSERT rather than 20.
+StatusHook = Callable[[list["Message"]], None]
 _status_hooks: list[StatusHook] = []
 
 
@@ -22,9 +24,9 @@ def on_status_change(hook: StatusHook) -> StatusHook:
     return hook
 
 
-def status_changed(message: Message) -> None:
+def status_changed(messages: list[Message]) -> None:
     for hook in _status_hooks:
-        hook(message)
+        hook(messages)
 
 
 # Values added to every candidate email at queue time. The portal registers

@@ -52,6 +52,7 @@ class LaneLoop:
             return False
         done = 0
         end = time.monotonic() + TURN
+        idle = True
         try:
             while not self.stopping():
                 units = int(duty.handle_one())
@@ -59,6 +60,7 @@ class LaneLoop:
                     break
                 done += units
                 if time.monotonic() >= end:
+                    idle = False  # more to do: keep its connection for the next turn
                     break
         except Exception:
             # An unexpected error must not make the loop spin: pause this duty.
@@ -66,7 +68,8 @@ class LaneLoop:
             self.paused_until[duty.name] = time.monotonic() + MAX_BACKOFF
             close_old_connections()
         finally:
-            duty.close()
+            if idle or self.stopping():
+                duty.close()
         return done > 0
 
     def _sleep(self, seconds: float) -> None:

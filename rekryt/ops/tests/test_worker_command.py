@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from conftest import make_application
-from rekryt.messaging.duties import DeliverDueMessages
-from rekryt.messaging.models import MessageStatus
+from rekryt.messaging.duties import BATCH, DeliverDueMessages
+from rekryt.messaging.models import Message, MessageStatus
 from rekryt.messaging.tests.smtpserver import SIGTERM
 from rekryt.ops.duties import Duty, load_duties
 from rekryt.ops.lanes import MAX_BACKOFF, LaneLoop
@@ -45,21 +45,25 @@ def test_it_delivers_an_application_confirmation_with_once(smtp, job):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("seeded", "restore_signals")
-def test_it_stops_after_the_current_email_on_sigterm(smtp, job):
+def test_it_stops_after_the_emails_in_flight_on_sigterm(smtp, job):
     # The SMTP server sends SIGTERM to this process while the first email is
-    # in flight: that email completes, the second waits for the next worker.
+    # in flight: what was in flight completes and is recorded, the rest of
+    # the batch is released for the next worker.
     smtp.plan = [SIGTERM]
-    first = make_application(job).messages.get()
-    second = make_application(job).messages.get()
+    messages = [make_application(job).messages.get() for _n in range(BATCH)]
     out = StringIO()
 
     call_command("worker", "--only", "delivery", "--idle-sleep", "0.1", stdout=out)
 
     assert "worker: stopped" in out.getvalue()
-    first.refresh_from_db()
-    second.refresh_from_db()
-    assert first.status == MessageStatus.SENT
-    assert second.status == MessageStatus.SCHEDULED
+    rows = Message.objects.filter(pk__in=[m.pk for m in messages])
+    sent = rows.filter(status=MessageStatus.SENT)
+    assert 1 <= sent.count() <= 3  # the first, and at most what was already on its way
+    assert sent.count() == len(smtp.received)
+    waiting = rows.filter(status=MessageStatus.SCHEDULED)
+    assert waiting.count() == BATCH - sent.count()
+    assert not waiting.filter(claimed_until__isnull=False).exists()
+    assert set(waiting.values_list("attempts", flat=True)) == {0}
 
 
 class Broken(Duty):

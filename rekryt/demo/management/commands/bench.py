@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from rekryt.demo.bench import BenchError, run_bench, table
+from rekryt.demo.bench_delivery import busiest_job, measure_delivery
 from rekryt.demo.bench_fixture import has_data
 
 
@@ -21,6 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--jobs", type=int, default=1000)
         parser.add_argument("--requests", type=int, default=50)
         parser.add_argument("--warmup", type=int, default=5)
+        parser.add_argument(
+            "--emails",
+            type=int,
+            default=5000,
+            help="Receipts delivered to a local SMTP server after the pages (0: skip).",
+        )
         parser.add_argument(
             "--force",
             action="store_true",
@@ -49,3 +56,5 @@ class Command(BaseCommand):
         self.stdout.write("")
         for line in table(figures):
             self.stdout.write(line)
+        if options["emails"] > 0:
+            self.stdout.write(measure_delivery(busiest_job(), options["emails"]).line())
