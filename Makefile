@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-postgres bench season lint typecheck check messages clean
+.PHONY: run test test-postgres bench loadtest season lint typecheck check messages clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,14 @@ bench: $(VENV)/.dev
 		$(PY) manage.py migrate --noinput -v 0
 	DATA_DIR=var/bench DEBUG=false SECRET_KEY=bench-only ALLOWED_HOSTS=testserver,127.0.0.1 \
 		$(PY) manage.py bench
+
+# A hiring rush against the product as `make run` starts it, with a real SMTP
+# server on loopback: USERS applicants at once for SECONDS (SQLite in
+# var/loadtest, or DATABASE_URL). Prints throughput, POST and receipt delays.
+USERS ?= 20
+SECONDS ?= 300
+loadtest: $(VENV)/.dev
+	$(PY) scripts/loadtest.py --users $(USERS) --seconds $(SECONDS) $(LOADTEST_ARGS)
 
 # A synthetic hiring season through the real code paths, in its own database;
 # prints the no-silence figures and the candidate NPS.

@@ -11,13 +11,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import signal
 import time
-import re
 from typing import Any, TextIO
 
 from aiosmtpd.controller import Controller
-
 
 MESSAGE_ID = re.compile(rb"^Message-ID:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
 
