@@ -239,7 +239,7 @@ def possible_duplicates(env: dict[str, str]) -> str:
         "print(Message.objects.filter(possible_duplicate=True).count())"
     )
     out = subprocess.run(  # noqa: S603
-        [PY, "manage.py", "shell", "-c", code],
+        [PY, "manage.py", "shell", "-v", "0", "-c", code],
         env={"DEBUG": "true", **env},
         cwd=ROOT,
         capture_output=True,

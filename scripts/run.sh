@@ -40,7 +40,7 @@ keep_worker_running() {
 keep_worker_running &
 worker=$!
 .venv/bin/gunicorn rekryt.wsgi:application \
-  --bind "127.0.0.1:${PORT}" --workers "${WEB_CONCURRENCY:-2}" --threads "${WEB_THREADS:-4}" \
+  --bind "127.0.0.1:${PORT}" --workers "${WEB_CONCURRENCY:-4}" --threads "${WEB_THREADS:-2}" \
   --access-logfile - --logger-class rekryt.lib.gunicorn_logger.AccessLogger \
   --graceful-timeout 5 &
 web=$!

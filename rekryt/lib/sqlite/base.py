@@ -9,32 +9,26 @@ board query planned without statistics (or with stale ones) is what sent a
 5,000-applicant board past gunicorn's timeout.
 https://sqlite.org/lang_analyze.html#periodically_run_pragma_optimize_
 
-Also: the threads of one process take turns at writing through a lock of
-their own. SQLite lets one writer in at a time and makes the others wait in
-its busy handler, which sleeps 1, 2, 5 … 100 ms between tries: under a rush
-of applications, the lock was often free while every waiting thread slept.
-A Python lock hands it over at once, in order; between processes SQLite's
-own waiting still applies."""
+Also: writers queue for the database through `writer.WriterLock`, which
+hands the write lock over at once instead of letting SQLite's busy handler
+sleep; every transaction (they are IMMEDIATE) and every write outside one
+takes it."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from django.db.backends.sqlite3 import base
 
+from rekryt.lib.sqlite.writer import WriterLock, writer_for
+
 log = logging.getLogger(__name__)
 # Rows examined per index by the ANALYZE that optimize may run: SQLite's own
 # suggestion, so it takes milliseconds on any size of table.
 ANALYSIS_LIMIT = 400
-# One writer at a time within this process (see above). A transaction that
-# cannot get it within this time goes ahead and lets SQLite decide.
-_writer = threading.Lock()
-WRITER_WAIT = 20.0
-
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLAC")
 
@@ -45,27 +39,43 @@ class LockingCursor(base.SQLiteCursorWrapper):
     transaction does for its whole length."""
 
     in_transaction_block: Callable[[], bool]
+    writer: WriterLock | None
 
     def execute(self, query: str, params: Any = None) -> Any:
-        if self._needs_lock(query):
-            with _writer:
-                return super().execute(query, params)
-        return super().execute(query, params)
+        held = self._take_writer(query)
+        try:
+            return super().execute(query, params)
+        finally:
+            if held and self.writer is not None:
+                self.writer.release()
 
     def executemany(self, query: str, param_list: Any) -> Any:
-        if self._needs_lock(query):
-            with _writer:
-                return super().executemany(query, param_list)
-        return super().executemany(query, param_list)
+        held = self._take_writer(query)
+        try:
+            return super().executemany(query, param_list)
+        finally:
+            if held and self.writer is not None:
+                self.writer.release()
 
-    def _needs_lock(self, query: str) -> bool:
-        return not self.in_transaction_block() and query.lstrip()[:6].upper() in WRITES
+    def _take_writer(self, query: str) -> bool:
+        if self.writer is None or self.in_transaction_block():
+            return False
+        if query.lstrip()[:6].upper() not in WRITES:
+            return False
+        return self.writer.acquire()
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    _held_writer: WriterLock | None = None
+
+    @property
+    def writer(self) -> WriterLock | None:
+        return writer_for(str(self.settings_dict["NAME"]))
+
     def create_cursor(self, name: str | None = None) -> LockingCursor:
         cursor = self.connection.cursor(factory=LockingCursor)
         cursor.in_transaction_block = lambda: self.in_atomic_block
+        cursor.writer = self.writer
         return cursor  # type: ignore[no-any-return]
 
     def get_new_connection(self, conn_params: dict) -> sqlite3.Connection:  # type: ignore[override]
@@ -74,7 +84,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
         return connection
 
     def _start_transaction_under_autocommit(self) -> None:
-        self._holds_writer = _writer.acquire(timeout=WRITER_WAIT)
+        writer = self.writer
+        self._held_writer = writer if writer is not None and writer.acquire() else None
         try:
             super()._start_transaction_under_autocommit()  # type: ignore[misc]
         except BaseException:
@@ -82,9 +93,9 @@ class DatabaseWrapper(base.DatabaseWrapper):
             raise
 
     def _release_writer(self) -> None:
-        if getattr(self, "_holds_writer", False):
-            self._holds_writer = False
-            _writer.release()
+        held, self._held_writer = self._held_writer, None
+        if held is not None:
+            held.release()
 
     def _commit(self) -> None:
         try:

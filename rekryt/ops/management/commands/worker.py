@@ -24,7 +24,7 @@ from rekryt.ops.supervisor import Supervisor
 
 # Extraction is CPU-heavy and never urgent: under load the web and delivery
 # processes get the CPU first, and the documents wait.
-NICENESS = {EXTRACTION: 10}
+NICENESS = {EXTRACTION: 19}
 PARENT_ENV = "REKRYT_WORKER_SUPERVISOR"
 
 
