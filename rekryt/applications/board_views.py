@@ -15,12 +15,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from rekryt.accounts.roles import staff_required
-from rekryt.applications import automations
+from rekryt.applications import automations, hooks
 from rekryt.applications import board as queries
 from rekryt.applications.actions import move_to_stage
 from rekryt.applications.cards import CardRenderer
@@ -40,7 +41,8 @@ from rekryt.jobs.models import Job, Stage, stages_for, visible_job_or_404
 
 
 def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any]:
-    built = queries.build_board(job)
+    view = hooks.board_view(request, job)
+    built = queries.build_board(job, view)
     board_url = reverse("board", args=[job.pk])
     can_decide = may_decide(request.user)  # type: ignore[arg-type]
     cards = [card for column in built.columns for card in column.cards]
@@ -63,8 +65,15 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         "back_url": board_url,
         "in_board": True,
         "column_size": queries.COLUMN_SIZE,
+        "view_controls": view.controls,
+        "view_query": view_query(view),
         **extra,
     }
+
+
+def view_query(view: hooks.BoardView) -> str:
+    """The board view's choices as "&name=value…", kept by "show more" links."""
+    return "&" + urlencode(view.query) if view.query else ""
 
 
 @staff_required
@@ -94,7 +103,8 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
     if stage is None:
         raise Http404
     offset = parse_offset(request.GET.get("offset"))
-    cards, has_more = queries.column_page(job, stage, offset)
+    view = hooks.board_view(request, job)
+    cards, has_more = queries.column_page(job, stage, offset, view)
     can_decide = may_decide(request.user)  # type: ignore[arg-type]
     render_card = CardRenderer(
         request,
@@ -118,6 +128,7 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         "board_url": reverse("board", args=[job.pk]),
         "back_url": request.get_full_path(),
         "in_board": is_htmx(request),
+        "view_query": view_query(view),
     }
     template = "board_more.html" if is_htmx(request) else "board_column.html"
     response = render(request, f"applications/{template}", context)

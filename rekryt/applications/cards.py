@@ -18,6 +18,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from rekryt.applications.hooks import card_flags
 from rekryt.applications.models import Application
 from rekryt.jobs.models import Stage
 from rekryt.messaging.models import Message, TemplateKind
@@ -113,11 +114,12 @@ class CardRenderer:
     def _flags(self, application: Application) -> str:
         """What a recruiter should notice before opening the card: the form was
         sent with details other than the candidate's own, or sent again."""
-        flags = []
+        flags: list[SafeString | str] = []
         if application.differing_details():
             flags.append(self.differs)
         if getattr(application, "resubmitted", False):
             flags.append(self.resubmitted)
+        flags.extend(card_flags(application))
         if not flags:
             return ""
         return format_html(

@@ -251,6 +251,7 @@ class EventKind(models.TextChoices):
     RESUBMISSION_ADDED = "resubmission_added", _("Candidate added what they sent again")
     RESUBMISSION_DISCARDED = "resubmission_discarded", _("Candidate discarded what was sent again")
     DETAILS_ADOPTED = "details_adopted", _("Candidate made these details their own")
+    SCREENED = "screened", _("Screening questions answered")
 
 
 class ResubmissionStatus(models.TextChoices):

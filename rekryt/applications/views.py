@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from rekryt.accounts.roles import staff_required
 from rekryt.applications.actions import add_note, reopen, set_outcome
 from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, current_language
+from rekryt.applications.hooks import detail_sections
 from rekryt.applications.models import Application, documents_visible_to, may_decide
 from rekryt.applications.rejections import reject_application
 from rekryt.applications.stage_emails import (
@@ -98,6 +99,7 @@ def render_detail(
         "move_form": forms.get("move_form") or MoveForm(application),
         "outcome_form": forms.get("outcome_form") or OutcomeForm(),
         "note_form": forms.get("note_form") or NoteForm(),
+        "sections": detail_sections(request, application),
     }
     return render(request, "applications/application_detail.html", context, status=status)
 

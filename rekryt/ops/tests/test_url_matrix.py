@@ -30,6 +30,8 @@ from rekryt.candidates.models import DocumentKind
 from rekryt.jobs.models import Job, StageTemplate
 from rekryt.messaging.models import EmailTemplate, Message
 from rekryt.privacy.models import AccessRequest, LegalHold, RequestChannel, RequestKind
+from rekryt.screening.actions import add_job_question
+from rekryt.screening.models import Question, QuestionKind
 from rekryt.surveys.models import SurveyQuestion
 
 # Who may use a URL.
@@ -69,6 +71,8 @@ class World:
     person_pk: int
     hold_pk: int
     request_pk: int
+    screening_pk: int = 0
+    job_question_pk: int = 0
 
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -119,7 +123,13 @@ def build_world(job: Job, person_pk: int) -> World:
         person_pk=person_pk,
         hold_pk=hold.pk,
         request_pk=access_request.pk,
+        **screening_question(job),
     )
+
+
+def screening_question(job: Job) -> dict[str, int]:
+    bank = Question.objects.create(kind=QuestionKind.YES_NO, text_sv="Körkort?", text_en="Licence?")
+    return {"screening_pk": bank.pk, "job_question_pk": add_job_question(job, bank).pk}
 
 
 Args = Callable[[World], dict[str, Any]]
@@ -195,6 +205,14 @@ def reason(w: World) -> dict[str, Any]:
 
 def question(w: World) -> dict[str, Any]:
     return {"pk": w.question_pk}
+
+
+def screening_question_pk(w: World) -> dict[str, Any]:
+    return {"pk": w.screening_pk}
+
+
+def job_question(w: World) -> dict[str, Any]:
+    return {"pk": w.job.pk, "jq_pk": w.job_question_pk}
 
 
 def bulk(w: World) -> dict[str, Any]:
@@ -287,6 +305,14 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "job_stage_rename": (RECRUITERS, job_stage),
     "job_stage_move": (RECRUITERS, job_stage),
     "job_stage_delete": (RECRUITERS, job_stage),
+    "job_screening": (RECRUITERS, job),
+    "job_question_edit": (RECRUITERS, job_question),
+    "job_question_move": (RECRUITERS, job_question),
+    "job_question_remove": (RECRUITERS, job_question),
+    "screening_applications": (ON_JOB, job),
+    "question_bank": (RECRUITERS, none),
+    "question_new": (RECRUITERS, none),
+    "question_edit": (RECRUITERS, screening_question_pk),
     "message_cancel": (RECRUITERS, message),
     "message_preview": (ON_JOB, message),
     "message_preview_html": (ON_JOB, message),

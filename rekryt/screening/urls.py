@@ -1,0 +1,32 @@
+"""Staff URLs for screening (mounted under /staff/)."""
+
+from django.urls import path
+
+from rekryt.screening import bank_views, views
+
+urlpatterns = [
+    path("screening/questions/", bank_views.question_bank, name="question_bank"),
+    path("screening/questions/new/", bank_views.question_new, name="question_new"),
+    path("screening/questions/<int:pk>/", bank_views.question_edit, name="question_edit"),
+    path("jobs/<int:pk>/screening/", views.job_screening, name="job_screening"),
+    path(
+        "jobs/<int:pk>/screening/<int:jq_pk>/",
+        views.job_question_edit,
+        name="job_question_edit",
+    ),
+    path(
+        "jobs/<int:pk>/screening/<int:jq_pk>/move/",
+        views.job_question_move,
+        name="job_question_move",
+    ),
+    path(
+        "jobs/<int:pk>/screening/<int:jq_pk>/remove/",
+        views.job_question_remove,
+        name="job_question_remove",
+    ),
+    path(
+        "jobs/<int:pk>/screening/applications/",
+        views.screening_applications,
+        name="screening_applications",
+    ),
+]
