@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from rekryt.jobs.models import Job
-from rekryt.screening.models import JobQuestion, Question
+from rekryt.screening.models import Choice, JobQuestion, Question
 
 # More required questions than this and the job editor warns: every
 # required question costs applicants (see FEW_REQUIRED in the README).
@@ -22,6 +22,11 @@ def save_question(form: Any, choices: Any) -> Question:
     question = form.save()
     choices.instance = question
     choices.save()
+    # Choices keep the order of the form's rows.
+    kept = [f.instance for f in choices.forms if f.instance.pk and f not in choices.deleted_forms]
+    for order, choice in enumerate(kept):
+        choice.order = order
+    Choice.objects.bulk_update(kept, ["order"])
     return question
 
 

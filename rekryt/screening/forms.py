@@ -31,7 +31,7 @@ class QuestionForm(forms.ModelForm):  # type: ignore[type-arg]
 ChoiceFormSet = inlineformset_factory(
     Question,
     Choice,
-    fields=["label_sv", "label_en", "order"],
+    fields=["label_sv", "label_en"],
     extra=3,
     can_delete=True,
     max_num=30,
