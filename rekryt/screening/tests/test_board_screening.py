@@ -53,7 +53,7 @@ def test_the_board_filters_by_requirements(client, rita, job, questions):
     missed = client.get(f"/staff/jobs/{job.pk}/board/?requirements=not_met").content.decode()
     assert names_on(met) == ["Godkand Testsson"]
     assert names_on(missed) == ["Flaggad Testsson"]
-    assert 'data-count-for="%d">1<' % job.first_stage().pk in missed
+    assert f'data-count-for="{job.first_stage().pk}">1<' in missed
 
 
 def test_the_board_sorts_by_score_highest_first(client, rita, job, questions):
