@@ -38,6 +38,7 @@ from rekryt.demo.backdate import Timeline, backdate
 from rekryt.demo.identity import add_identity_cases
 from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
 from rekryt.demo.plan import Opening, Plan, Step, plan_applications
+from rekryt.demo.screening import answer_screening, set_up_screening
 from rekryt.demo.surveys import survey_the_history
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, stages_for
@@ -67,6 +68,7 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         set_up_organisation()
         staff = create_staff(password)
         openings = [create_opening(spec, staff, now) for spec in JOBS]
+        set_up_screening()
         plans = plan_applications(rng, openings, make_people(rng, candidates), now)
         timelines = [play(rng, plan) for plan in sorted(plans, key=lambda p: p.applied_at)]
         played = [t for t in timelines if t is not None]
@@ -225,6 +227,7 @@ def play(rng: random.Random, plan: Plan) -> Timeline | None:
     if not submitted.created:
         return None
     application = submitted.application
+    answer_screening(application)
     # The text is known (we wrote the PDF): searchable at once, no worker needed.
     Document.objects.filter(application=application).update(text=text, text_status=TextStatus.DONE)
     index_documents(application.pk)
