@@ -4,6 +4,7 @@ snapshot an answer keeps)."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -15,10 +16,18 @@ from django.utils.translation import ngettext
 from rekryt.screening.models import NO, YES, JobQuestion, QuestionKind, Rule
 
 
+def speaking(language: str) -> Any:
+    """translation.override, skipped when `language` is already active (an
+    apply POST describes ten answers in two languages: switching for each
+    piece of text cost more than the rest of the scoring)."""
+    active = (translation.get_language() or "")[:2]
+    return nullcontext() if active == language[:2] else translation.override(language)
+
+
 def choice_labels(job_question: JobQuestion, language: str) -> dict[str, str]:
     """Answer keys and how they read: yes and no, or the question's choices."""
     if job_question.kind == QuestionKind.YES_NO:
-        with translation.override(language):
+        with speaking(language):
             return {YES: _("Yes"), NO: _("No")}
     return {str(c.pk): c.label_in(language) for c in job_question.question.choices.all()}
 
@@ -33,7 +42,7 @@ def _date(value: Any) -> str:
 
 
 def describe_answer(job_question: JobQuestion, value: Any, language: str) -> str:
-    with translation.override(language):
+    with speaking(language):
         if value in (None, "", []):
             return _("Not answered")
         kind = job_question.kind
@@ -53,7 +62,7 @@ def describe_criterion(job_question: JobQuestion, language: str) -> str:
     rule = job_question.rule
     if rule == Rule.NONE:
         return ""
-    with translation.override(language):
+    with speaking(language):
         wanted = _wanted(job_question, language)
         if rule == Rule.MUST:
             return _("Must-have: %(wanted)s") % {"wanted": wanted}

@@ -43,6 +43,7 @@ def record_answers(
             document = _store_file(application, files[jq.pk])
             value = document.original_name
         rows.append(_answer(application, jq, value, order, document))
+    _describe(rows, questions)
     Answer.objects.bulk_create(rows)
     missed = sum(1 for a in rows if a.rule == Rule.MUST and not a.met)
     screening = Screening.objects.create(
@@ -74,20 +75,21 @@ def _answer(
         question_sv=question.text_sv,
         question_en=question.text_en,
         value=value,
-        shown_sv=_in("sv", describe_answer, jq, value),
-        shown_en=_in("en", describe_answer, jq, value),
         rule=jq.rule,
-        criterion_sv=describe_criterion(jq, "sv"),
-        criterion_en=describe_criterion(jq, "en"),
         met=met if jq.rule == Rule.MUST else None,
         points=points,
         document=document,
     )
 
 
-def _in(language: str, describe: Any, jq: JobQuestion, value: Any) -> str:
-    with translation.override(language):
-        return str(describe(jq, value, language))
+def _describe(rows: list[Answer], questions: list[JobQuestion]) -> None:
+    """Each answer and criterion as read in Swedish and in English, one
+    language switch each."""
+    for language in ("sv", "en"):
+        with translation.override(language):
+            for answer, jq in zip(rows, questions, strict=True):
+                setattr(answer, f"shown_{language}", describe_answer(jq, answer.value, language))
+                setattr(answer, f"criterion_{language}", describe_criterion(jq, language))
 
 
 def _store_file(application: Application, answer: FileAnswer) -> Any:
