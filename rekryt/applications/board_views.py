@@ -53,6 +53,7 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         back_url=board_url,
         in_board=True,
         pending=pending_by_application(cards),
+        blind=hooks.blind_for(cards),
     )
     for column in built.columns:
         column.html = render_card.render_all(column.cards)
@@ -85,7 +86,9 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
         paginator = Paginator(queries.ended_applications(job), queries.COLUMN_SIZE)
         ended_page = paginator.get_page(request.GET.get("page"))
         language = current_language()
+        blind = hooks.blind_for(ended_page)
         for application in ended_page:
+            application.shown_name = hooks.shown_name(application, blind)  # type: ignore[attr-defined]
             reason = application.rejection_reason
             application.reason_label = reason.name_in(language) if reason else ""  # type: ignore[attr-defined]
     context = board_context(request, job, ended_page=ended_page)
@@ -113,6 +116,7 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         back_url=request.get_full_path(),
         in_board=is_htmx(request),
         pending=pending_by_application(cards),
+        blind=hooks.blind_for(cards),
     )
     context = {
         "job": job,
@@ -175,6 +179,7 @@ def pending_html(request: HttpRequest, application: Application) -> str:
         back_url=reverse("board", args=[application.job_id]),
         in_board=True,
         pending=pending_by_application([application]),
+        blind=hooks.blind_for([application]),
     )
     return str(render_card.pending_badge(application))
 
@@ -185,7 +190,7 @@ def application_undo_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Undo the move that queued the waiting stage email: back to the stage
     the card came from, and the email is not sent."""
     application = decidable_application(request, pk)
-    name = application.candidate.full_name
+    name = hooks.shown_name(application, hooks.blind_for([application]))
     if undo_move(application, request.user):  # type: ignore[arg-type]
         application.refresh_from_db(fields=["stage"])
         text = _("Undone: %(name)s is back in %(stage)s and the email will not be sent.") % {
@@ -204,7 +209,7 @@ def application_undo_move(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_move(request: HttpRequest, pk: int) -> HttpResponse:
     application = decidable_application(request, pk)
-    name = application.full_name
+    name = hooks.shown_name(application, hooks.blind_for([application]))
     form = MoveForm(application, request.POST)
     if form.is_valid():
         stage = form.cleaned_data["stage"]

@@ -136,3 +136,52 @@ def add_detail_section(section: DetailSection) -> DetailSection:
 def detail_sections(request: HttpRequest, application: Application) -> list[Section]:
     found = (section(request, application) for section in _detail_sections)
     return [section for section in found if section is not None]
+
+
+class Blind(Protocol):
+    """How a staff page shows an application under blind review: its
+    pseudonym, its texts with the person masked, a notice for the place
+    where the contact details would be (`template`, given `blind`), and a
+    page with a document's text masked instead of the original file."""
+
+    template: str
+
+    @property
+    def name(self) -> str: ...
+
+    def mask(self, text: str) -> str: ...
+
+    def document_url(self, document: Any) -> str: ...
+
+
+BlindProvider = Callable[[list[Any]], "dict[int, Blind]"]
+BlindScope = Callable[[], Any]
+_blind_providers: list[BlindProvider] = []
+_blind_scopes: list[BlindScope] = []
+
+
+def add_blind_review(provider: BlindProvider, scope: BlindScope) -> None:
+    """`provider(applications)` names the blind ones among them; `scope()`
+    is a subquery of every blind application's id, or None when none is."""
+    if provider not in _blind_providers:
+        _blind_providers.append(provider)
+        _blind_scopes.append(scope)
+
+
+def blind_for(applications: Any) -> dict[int, Blind]:
+    listed = list(applications)
+    found: dict[int, Blind] = {}
+    for provider in _blind_providers:
+        found.update(provider(listed))
+    return found
+
+
+def blind_scope() -> list[Any]:
+    """Subqueries of blind application ids, for pages that name people
+    (search, candidate pages, downloads) to leave those applications out."""
+    return [s for s in (scope() for scope in _blind_scopes) if s is not None]
+
+
+def shown_name(application: Any, blind: dict[int, Blind]) -> str:
+    seen = blind.get(application.pk)
+    return seen.name if seen is not None else application.full_name

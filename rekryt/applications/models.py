@@ -252,6 +252,7 @@ class EventKind(models.TextChoices):
     RESUBMISSION_DISCARDED = "resubmission_discarded", _("Candidate discarded what was sent again")
     DETAILS_ADOPTED = "details_adopted", _("Candidate made these details their own")
     SCREENED = "screened", _("Screening questions answered")
+    REVEALED = "revealed", _("Identity revealed before the blind stage")
 
 
 class ResubmissionStatus(models.TextChoices):

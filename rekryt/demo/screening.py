@@ -13,8 +13,8 @@ from typing import Any
 from django.utils import timezone
 
 from rekryt.applications.models import Application
-from rekryt.jobs.models import Job
-from rekryt.screening.actions import add_job_question, update_job_question
+from rekryt.jobs.models import Job, stages_for
+from rekryt.screening.actions import add_job_question, set_blind_review, update_job_question
 from rekryt.screening.models import NO, YES, Choice, JobQuestion, Question, QuestionKind, Rule
 from rekryt.screening.scoring import record_answers
 
@@ -126,7 +126,16 @@ JOBS: dict[str, list[tuple[str, str, bool, dict[str, Any]]]] = {
 YES_SHARE = {"truckkort": 0.7, "b_korkort": 0.7, "ce": 0.75, "ykb": 0.8, "evenings": 0.8}
 
 
+# Blind until the job's third stage (the first interview in the default pipeline).
+BLIND_JOBS = ["Backend Developer (Python/Django)", "Truckförare, kvällsskift – Jönköping"]
+
+
 def set_up_screening() -> None:
+    for title in BLIND_JOBS:
+        blind_job = Job.objects.filter(title=title).first()
+        stages = list(stages_for(blind_job)) if blind_job else []
+        if blind_job is not None and len(stages) > 2:
+            set_blind_review(blind_job, stages[2])
     bank = {key: _question(*spec) for key, spec in BANK.items()}
     for title, asked in JOBS.items():
         job = Job.objects.filter(title=title).first()

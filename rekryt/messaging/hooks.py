@@ -65,3 +65,24 @@ def check_before_sending(kinds: list[str], check: StillWanted) -> StillWanted:
 
 def still_wanted(message: Message) -> bool:
     return all(check(message) for check in _checks.get(message.kind, []))
+
+
+# How staff see an email about an application: an app may mask the person in
+# what the preview pages show (screening does, for an application under
+# blind review). A mask takes text and returns it masked; None leaves it.
+StaffMask = Callable[["Message"], "Callable[[str], str] | None"]
+_staff_masks: list[StaffMask] = []
+
+
+def add_staff_mask(mask: StaffMask) -> StaffMask:
+    if mask not in _staff_masks:
+        _staff_masks.append(mask)
+    return mask
+
+
+def staff_mask(message: Message) -> Callable[[str], str] | None:
+    for provider in _staff_masks:
+        found = provider(message)
+        if found is not None:
+            return found
+    return None

@@ -16,6 +16,7 @@ from rekryt.lib.params import local_url
 from rekryt.messaging.access import admin_required, cancellable_messages, previewable_messages
 from rekryt.messaging.actions import cancel_message
 from rekryt.messaging.delivery import headers, recipient, sender
+from rekryt.messaging.hooks import staff_mask
 from rekryt.messaging.models import Message, MessageStatus
 from rekryt.messaging.preview import without_secret_links
 from rekryt.messaging.sandbox import sandboxed_html
@@ -126,9 +127,17 @@ def message_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Subject, text and HTML exactly as queued, in the candidate's language;
     only the personal links are left out. The HTML is shown sandboxed."""
     message = _previewable(request, pk)
+    text = without_secret_links(message.body_text, _hidden_link())
+    mask = staff_mask(message)
+    if mask is not None:  # shown only: the page never saves the message
+        message.subject, message.to_email, text = (
+            mask(message.subject),
+            mask(message.to_email),
+            mask(text),
+        )
     context = {
         "message": message,
-        "text": without_secret_links(message.body_text, _hidden_link()),
+        "text": text,
         "can_cancel": cancellable_messages(request.user).filter(pk=message.pk).exists(),
     }
     return render(request, "messaging/message_preview.html", context)
@@ -138,4 +147,6 @@ def message_preview(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def message_preview_html(request: HttpRequest, pk: int) -> HttpResponse:
     message = _previewable(request, pk)
-    return sandboxed_html(without_secret_links(message.body_html, _hidden_link()))
+    html = without_secret_links(message.body_html, _hidden_link())
+    mask = staff_mask(message)
+    return sandboxed_html(mask(html) if mask is not None else html)

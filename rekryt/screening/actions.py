@@ -9,8 +9,11 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
-from rekryt.jobs.models import Job
-from rekryt.screening.models import Choice, JobQuestion, Question
+from rekryt.applications.models import Application, EventKind, record
+from rekryt.audit.log import record as audit
+from rekryt.audit.models import Action
+from rekryt.jobs.models import Job, Stage
+from rekryt.screening.models import BlindReview, Choice, JobQuestion, Question, Reveal
 
 # More required questions than this and the job editor warns: every
 # required question costs applicants (see FEW_REQUIRED in the README).
@@ -70,3 +73,30 @@ def drop_off_warning(job: Job) -> int:
     """The number of required questions when it is more than a few, else 0."""
     required = JobQuestion.objects.filter(job=job, required=True).count()
     return required if required > FEW_REQUIRED else 0
+
+
+@transaction.atomic
+def set_blind_review(job: Job, until_stage: Stage | None) -> None:
+    """Blind until `until_stage`, or not blind (None)."""
+    if until_stage is None:
+        BlindReview.objects.filter(job=job).delete()
+        return
+    BlindReview.objects.update_or_create(job=job, defaults={"until_stage": until_stage})
+
+
+@transaction.atomic
+def reveal_application(application: Application, actor: Any, reason: str, request: Any) -> Reveal:
+    """An admin shows a blind application's identity before its stage. The
+    reason stays with the application (it may name people); the audit log
+    and the timeline record that it happened and by whom."""
+    reveal = Reveal.objects.create(application=application, actor=actor, reason=reason)
+    record(application, EventKind.REVEALED, actor=actor, reveal=reveal.pk)
+    audit(
+        Action.VIEW,
+        request=request,
+        actor=actor,
+        target=application,
+        detail="blind_revealed",
+        params={"reveal": reveal.pk},
+    )
+    return reveal

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -18,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from rekryt.applications.models import Application
 from rekryt.candidates.models import Document
-from rekryt.jobs.models import Job, names_in
+from rekryt.jobs.models import Job, Stage, names_in
 
 
 class QuestionKind(models.TextChoices):
@@ -213,3 +214,36 @@ class Answer(models.Model):
 
     def criterion_in(self, language: str) -> str:
         return names_in(self.criterion_sv, self.criterion_en, language)
+
+
+class BlindReview(models.Model):
+    """ "Blind until stage X" for one job: until an application reaches
+    `until_stage` (by the pipeline's order), staff see a pseudonym and no
+    name, contact details or original documents (rekryt.screening.blind)."""
+
+    job = models.OneToOneField(Job, on_delete=models.CASCADE, related_name="blind_review")
+    until_stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"blind review of {self.job_id}"
+
+
+class Reveal(models.Model):
+    """An admin showed a blind application's identity before its stage, with
+    a reason (also in the audit log and on the timeline)."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="blind_reveals"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=500)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"reveal of {self.application_id}"

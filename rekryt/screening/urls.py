@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rekryt.screening import bank_views, views
+from rekryt.screening import bank_views, blind_views, views
 
 urlpatterns = [
     path("screening/questions/", bank_views.question_bank, name="question_bank"),
@@ -24,6 +24,9 @@ urlpatterns = [
         views.job_question_remove,
         name="job_question_remove",
     ),
+    path("jobs/<int:pk>/screening/blind/", blind_views.job_blind, name="job_blind"),
+    path("applications/<int:pk>/reveal/", blind_views.blind_reveal, name="blind_reveal"),
+    path("documents/<int:pk>/masked/", blind_views.blind_document, name="blind_document"),
     path(
         "jobs/<int:pk>/screening/applications/",
         views.screening_applications,

@@ -19,10 +19,12 @@ from rekryt.applications.forms import current_language
 from rekryt.applications.models import Application, Outcome, may_decide
 from rekryt.jobs.models import Job, visible_job_or_404
 from rekryt.screening import actions
+from rekryt.screening.blind import blind_for
+from rekryt.screening.blind_views import BlindForm
 from rekryt.screening.board import ANNOTATIONS, FILTERS, choices
 from rekryt.screening.criteria import describe_criterion
 from rekryt.screening.forms import AddQuestionForm, JobQuestionForm
-from rekryt.screening.models import JobQuestion
+from rekryt.screening.models import BlindReview, JobQuestion
 
 PAGE_SIZE = 50
 
@@ -45,8 +47,14 @@ def _page(request: HttpRequest, job: Job, status: int = 200, **forms: Any) -> Ht
         "rows": _rows(job, language, forms.get("bound")),
         "add_form": forms.get("add_form") or AddQuestionForm(job),
         "required_count": actions.drop_off_warning(job),
+        "blind_form": BlindForm(job, initial={"until_stage": _blind_stage(job)}),
     }
     return render(request, "screening/job_questions.html", context, status=status)
+
+
+def _blind_stage(job: Job) -> int | None:
+    review = BlindReview.objects.filter(job=job).first()
+    return review.until_stage_id if review else None
 
 
 @recruiter_required
@@ -113,6 +121,11 @@ def screening_applications(request: HttpRequest, pk: int) -> HttpResponse:
     ordering = [F("screening__score").desc(nulls_last=True)] if order else []
     rows = rows.order_by(*ordering, "-created_at", "-pk")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    blind = blind_for(page.object_list)
+    for application in page.object_list:
+        application.shown_name = (  # type: ignore[attr-defined]
+            blind[application.pk].name if application.pk in blind else application.full_name
+        )
     context = {
         "job": job,
         "page": page,

@@ -6,8 +6,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from rekryt.applications.models import Outcome
-from rekryt.screening.models import JobQuestion, Screening
+from rekryt.applications.models import Application, Outcome
+from rekryt.screening.blind import blind_ids
+from rekryt.screening.models import BlindReview, JobQuestion, Screening
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +22,6 @@ def test_the_demo_has_flagged_and_scored_applications():
     assert flagged.exists() and Screening.objects.filter(requirements_met=True).exists()
     assert flagged.filter(application__outcome=Outcome.ACTIVE).exists()
     assert Screening.objects.filter(score__gt=0).exists()
+    assert BlindReview.objects.count() == 2
+    blind = blind_ids()
+    assert blind is not None and Application.objects.filter(pk__in=blind).exists()
