@@ -7,6 +7,7 @@ urlpatterns = [
     # Public: the career site and the application form.
     path("", include("rekryt.jobs.urls")),
     path("", include("rekryt.applications.apply_urls")),
+    path("", include("rekryt.screening.candidate_urls")),
     path("portal/", include("rekryt.portal.urls")),
     path("", include("rekryt.privacy.urls")),
     path("", include("rekryt.surveys.urls")),

@@ -185,3 +185,21 @@ def blind_scope() -> list[Any]:
 def shown_name(application: Any, blind: dict[int, Blind]) -> str:
     seen = blind.get(application.pk)
     return seen.name if seen is not None else application.full_name
+
+
+StageEntered = Callable[[Any, Any, bool], None]
+_stage_entered: list[StageEntered] = []
+
+
+def on_stage_entered(reaction: StageEntered) -> StageEntered:
+    """`reaction(application, stage, created)` runs in the transaction that
+    created the application in its first stage or moved it into `stage`
+    (screening invites to the tests a job asks for there)."""
+    if reaction not in _stage_entered:
+        _stage_entered.append(reaction)
+    return reaction
+
+
+def stage_entered(application: Any, stage: Any, created: bool) -> None:
+    for reaction in _stage_entered:
+        reaction(application, stage, created)

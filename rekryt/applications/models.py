@@ -253,6 +253,8 @@ class EventKind(models.TextChoices):
     DETAILS_ADOPTED = "details_adopted", _("Candidate made these details their own")
     SCREENED = "screened", _("Screening questions answered")
     REVEALED = "revealed", _("Identity revealed before the blind stage")
+    TEST_INVITED = "test_invited", _("Invited to a test")
+    TEST_COMPLETED = "test_completed", _("Test completed")
 
 
 class ResubmissionStatus(models.TextChoices):

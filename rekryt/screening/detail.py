@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 
 from rekryt.applications.forms import current_language
 from rekryt.applications.hooks import Section
-from rekryt.screening.models import Answer, Rule
+from rekryt.screening import interpret
+from rekryt.screening.models import Answer, Invitation, Rule
 
 
 @dataclass
@@ -39,3 +41,19 @@ def answers_section(request: HttpRequest, application: Any) -> Section | None:
         "missed": len(missed),
     }
     return Section("screening/application_answers.html", context)
+
+
+def tests_section(request: HttpRequest, application: Any) -> Section | None:
+    """The application's tests: invited, done (with what the result means
+    and does not mean) or reused from an earlier application."""
+    invitations = list(
+        Invitation.objects.filter(application=application).select_related("result", "message")
+    )
+    if not invitations:
+        return None
+    language = current_language()
+    rows = [
+        (i, interpret.summary(i.result, language) if i.result and i.result.is_complete else None)
+        for i in invitations
+    ]
+    return Section("screening/application_tests.html", {"rows": rows, "now": timezone.now()})

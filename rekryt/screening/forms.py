@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,7 @@ from rekryt.screening.models import (
     CHOICE_KINDS,
     Choice,
     JobQuestion,
+    JobTest,
     Question,
     QuestionKind,
     Rule,
@@ -153,3 +155,28 @@ class JobQuestionForm(forms.Form):
 
 def _points_field(label: Any) -> forms.IntegerField:
     return forms.IntegerField(label=label, min_value=0, max_value=MAX_POINTS, required=False)
+
+
+class JobTestForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = JobTest
+        fields = ["kind", "stage", "days_to_answer", "valid_months"]
+        labels = {"stage": _("Invite when the application enters")}
+
+    def __init__(self, job: Any, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.job = job
+        field: Any = self.fields["stage"]
+        field.queryset = job.stages.order_by("order", "pk")
+        field.empty_label = _("When they apply")
+        field.required = False
+        self.fields["days_to_answer"].validators.append(MinValueValidator(1))
+        self.fields["days_to_answer"].validators.append(MaxValueValidator(60))
+        self.fields["valid_months"].validators.append(MinValueValidator(1))
+        self.fields["valid_months"].validators.append(MaxValueValidator(24))
+
+    def clean_kind(self) -> str:
+        kind = self.cleaned_data["kind"]
+        if JobTest.objects.filter(job=self.job, kind=kind).exists():
+            raise forms.ValidationError(_("This job already asks for that test."))
+        return str(kind)

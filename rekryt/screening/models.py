@@ -247,3 +247,30 @@ class Reveal(models.Model):
 
     def __str__(self) -> str:
         return f"reveal of {self.application_id}"
+
+
+from rekryt.screening.assessments import (  # noqa: E402  (the tests' models)
+    AssessmentKind,
+    Invitation,
+    JobTest,
+    Result,
+)
+
+__all__ = [
+    "CHOICE_KINDS",
+    "NO",
+    "YES",
+    "Answer",
+    "AssessmentKind",
+    "BlindReview",
+    "Choice",
+    "Invitation",
+    "JobQuestion",
+    "JobTest",
+    "Question",
+    "QuestionKind",
+    "Result",
+    "Reveal",
+    "Rule",
+    "Screening",
+]

@@ -25,6 +25,12 @@ urlpatterns = [
         name="job_question_remove",
     ),
     path("jobs/<int:pk>/screening/blind/", blind_views.job_blind, name="job_blind"),
+    path("jobs/<int:pk>/screening/tests/", views.job_test_add, name="job_test_add"),
+    path(
+        "jobs/<int:pk>/screening/tests/<int:test_pk>/remove/",
+        views.job_test_remove,
+        name="job_test_remove",
+    ),
     path("applications/<int:pk>/reveal/", blind_views.blind_reveal, name="blind_reveal"),
     path("documents/<int:pk>/masked/", blind_views.blind_document, name="blind_document"),
     path(

@@ -23,8 +23,8 @@ from rekryt.screening.blind import blind_for
 from rekryt.screening.blind_views import BlindForm
 from rekryt.screening.board import ANNOTATIONS, FILTERS, choices
 from rekryt.screening.criteria import describe_criterion
-from rekryt.screening.forms import AddQuestionForm, JobQuestionForm
-from rekryt.screening.models import BlindReview, JobQuestion
+from rekryt.screening.forms import AddQuestionForm, JobQuestionForm, JobTestForm
+from rekryt.screening.models import BlindReview, JobQuestion, JobTest
 
 PAGE_SIZE = 50
 
@@ -48,6 +48,8 @@ def _page(request: HttpRequest, job: Job, status: int = 200, **forms: Any) -> Ht
         "add_form": forms.get("add_form") or AddQuestionForm(job),
         "required_count": actions.drop_off_warning(job),
         "blind_form": BlindForm(job, initial={"until_stage": _blind_stage(job)}),
+        "tests": JobTest.objects.filter(job=job).select_related("stage"),
+        "test_form": forms.get("test_form") or JobTestForm(job),
     }
     return render(request, "screening/job_questions.html", context, status=status)
 
@@ -134,3 +136,24 @@ def screening_applications(request: HttpRequest, pk: int) -> HttpResponse:
         "can_decide": may_decide(request.user),  # type: ignore[arg-type]
     }
     return render(request, "screening/applications.html", context)
+
+
+@recruiter_required
+@require_POST
+def job_test_add(request: HttpRequest, pk: int) -> HttpResponse:
+    job = visible_job_or_404(request.user, pk)
+    form = JobTestForm(job, request.POST, instance=JobTest(job=job))
+    if not form.is_valid():
+        return _page(request, job, status=400, test_form=form)
+    form.save()
+    messages.success(request, _("The test was added. Applicants are invited as it says."))
+    return redirect("job_screening", job.pk)
+
+
+@recruiter_required
+@require_POST
+def job_test_remove(request: HttpRequest, pk: int, test_pk: int) -> HttpResponse:
+    job = visible_job_or_404(request.user, pk)
+    get_object_or_404(JobTest, job=job, pk=test_pk).delete()
+    messages.success(request, _("The test was removed. Invitations already sent stay open."))
+    return redirect("job_screening", job.pk)
