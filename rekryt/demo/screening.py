@@ -5,6 +5,7 @@ answers each demo applicant sends, about a third of them missing a must-have."""
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import timedelta
 from decimal import Decimal
@@ -14,9 +15,24 @@ from django.utils import timezone
 
 from rekryt.applications.models import Application
 from rekryt.jobs.models import Job, stages_for
+from rekryt.lib.months import add_months
+from rekryt.screening import logic, norms, personality
 from rekryt.screening.actions import add_job_question, set_blind_review, update_job_question
-from rekryt.screening.models import NO, YES, Choice, JobQuestion, Question, QuestionKind, Rule
+from rekryt.screening.models import (
+    NO,
+    YES,
+    AssessmentKind,
+    Choice,
+    Invitation,
+    JobQuestion,
+    JobTest,
+    Question,
+    QuestionKind,
+    Result,
+    Rule,
+)
 from rekryt.screening.scoring import record_answers
+from rekryt.screening.sittings import save_answers, start
 
 # key: (kind, Swedish, English, choices as (sv, en))
 BANK: dict[str, tuple[str, str, str, list[tuple[str, str]]]] = {
@@ -202,3 +218,66 @@ def _answer(rng: random.Random, key: str, jq: JobQuestion) -> Any:
         return rng.choice(choices)
     picked = [c for c in choices if rng.random() < 0.35] or choices[:1]
     return picked
+
+
+# The logic test when applying to the two driving jobs, so someone who applies
+# to both takes it once; the questionnaire when a backend applicant reaches
+# the interview stage.
+TESTS = [
+    ("Truckförare, kvällsskift – Jönköping", AssessmentKind.LOGIC, None),
+    ("Lastbilschaufför C/CE, fjärrtrafik", AssessmentKind.LOGIC, None),
+    ("Backend Developer (Python/Django)", AssessmentKind.PERSONALITY, 2),
+]
+TAKES_IT = 0.7
+
+
+def set_up_tests() -> None:
+    for title, kind, stage_index in TESTS:
+        job = Job.objects.filter(title=title).first()
+        if job is None:
+            continue
+        stage = list(stages_for(job))[stage_index] if stage_index is not None else None
+        JobTest.objects.get_or_create(job=job, kind=kind, defaults={"stage": stage})
+
+
+def take_tests(application: Application) -> None:
+    """Most invited applicants take their test soon after (their own random
+    stream); answers are drawn so the scores spread like the norm group."""
+    rng = random.Random(f"tests:{application.email}:{application.job_id}")
+    for invitation in Invitation.objects.filter(application=application, result__isnull=True):
+        if rng.random() > TAKES_IT:
+            continue
+        result = start(invitation, application.language)
+        if invitation.kind == AssessmentKind.LOGIC:
+            skill = rng.gauss(0, 1)
+            answers = {
+                str(i.index): i.answer
+                if rng.random() < 0.2 + 0.8 / (1 + math.exp(-(skill - norms.DIFFICULTY[i.rule])))
+                else next(o for o in i.options if o != i.answer)
+                for i in logic.items(result.seed)
+            }
+        else:
+            answers = {str(s.index): rng.randint(2, 5) for s in personality.STATEMENTS}
+        save_answers(result, answers)
+
+
+def backdate_results() -> None:
+    """Results taken a day after the application that asked for them (or a
+    little while ago, for applications sent today)."""
+    now = timezone.now()
+    for result in Result.objects.filter(completed_at__isnull=False):
+        first = (
+            Invitation.objects.filter(result=result, reused=False)
+            .select_related("application")
+            .first()
+        )
+        if first is None:
+            continue
+        applied = first.application.created_at
+        taken = max(applied, min(applied + timedelta(days=1, hours=2), now - timedelta(hours=2)))
+        Result.objects.filter(pk=result.pk).update(
+            started_at=taken,
+            time_limit_ends_at=taken + logic.TIME_LIMIT if result.time_limit_ends_at else None,
+            completed_at=taken + timedelta(minutes=9),
+            valid_until=add_months(taken, 12),
+        )

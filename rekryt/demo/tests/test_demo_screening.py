@@ -5,10 +5,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from rekryt.applications.models import Application, Outcome
 from rekryt.screening.blind import blind_ids
-from rekryt.screening.models import BlindReview, JobQuestion, Screening
+from rekryt.screening.models import BlindReview, JobQuestion, Result, Screening
 
 pytestmark = pytest.mark.django_db
 
@@ -25,3 +26,6 @@ def test_the_demo_has_flagged_and_scored_applications():
     assert BlindReview.objects.count() == 2
     blind = blind_ids()
     assert blind is not None and Application.objects.filter(pk__in=blind).exists()
+    done = Result.objects.filter(completed_at__isnull=False)
+    assert done.filter(kind="logic").exists()
+    assert all(r.completed_at < timezone.now() for r in done)
