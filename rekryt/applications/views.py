@@ -67,12 +67,15 @@ def render_detail(
     user = request.user
     candidate = application.candidate
     language = current_language()
-    others = (
+    listed = list(
         Application.objects.visible_to(user)  # type: ignore[arg-type]
         .filter(candidate=candidate)
         .exclude(pk=application.pk)
         .select_related("job", "stage")
     )
+    # A link from a page that names the person would unmask a blind one.
+    hidden = blind_for(listed)
+    others = [other for other in listed if other.pk not in hidden]
     documents = (
         documents_visible_to(user)  # type: ignore[arg-type]
         .filter(candidate=candidate, resubmission__isnull=True)
@@ -83,7 +86,7 @@ def render_detail(
     timeline = timeline_for(application, language)
     blind = blind_for([application]).get(application.pk)
     if blind is not None:
-        others, resubmissions = others.none(), resubmissions.none()
+        others, resubmissions = [], resubmissions.none()
         documents = documents.filter(application=application)
         mask_timeline(timeline, blind)
     stages = list(stages_for(application.job)) if application.is_active else []

@@ -8,7 +8,7 @@ class ScreeningConfig(AppConfig):
     def ready(self) -> None:
         from rekryt.applications import hooks
         from rekryt.applications.automations import still_in_stage
-        from rekryt.messaging.hooks import add_staff_mask, check_before_sending
+        from rekryt.messaging.hooks import add_staff_masks, check_before_sending
         from rekryt.screening import blind, board, detail, invitations
         from rekryt.screening.apply import screening_part
 
@@ -23,4 +23,4 @@ class ScreeningConfig(AppConfig):
         check_before_sending([invitations.REMINDER], invitations.still_wanted)
         check_before_sending(invitations.KINDS, still_in_stage)
         hooks.add_blind_review(blind.blind_for, blind.blind_ids)
-        add_staff_mask(blind.message_mask)
+        add_staff_masks(blind.message_masks)

@@ -100,13 +100,12 @@ def is_blind(application: Any) -> bool:
     return application.pk in blind_for([application])
 
 
-def message_mask(message: Any) -> Any:
-    """For the email preview pages (rekryt.messaging.hooks): the mask of the
-    application the email is about, while it is blind."""
-    if message.application_id is None:
-        return None
-    application = (
-        Application.objects.select_related("candidate").filter(pk=message.application_id).first()
-    )
-    blind = blind_for([application]).get(message.application_id) if application else None
-    return blind.mask if blind is not None else None
+def message_masks(messages: list[Any]) -> dict[int, Any]:
+    """For the pages that show emails (rekryt.messaging.hooks): the mask of
+    the application each email is about, while it is blind. Two queries."""
+    ids = {m.application_id for m in messages if m.application_id is not None}
+    if not ids:
+        return {}
+    applications = Application.objects.select_related("candidate").filter(pk__in=ids)
+    blind = blind_for(applications)
+    return {m.pk: blind[m.application_id].mask for m in messages if m.application_id in blind}

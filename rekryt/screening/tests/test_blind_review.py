@@ -112,6 +112,35 @@ def staff_pages(application):
     ]
 
 
+def admin_pages(application):
+    message = Message.objects.filter(application=application).order_by("pk").first()
+    Message.objects.filter(application=application).update(to_mailbox=True)
+    return [
+        "/staff/outbox/",
+        "/staff/mailbox/",
+        f"/staff/mailbox/{message.pk}/",
+        f"/staff/mailbox/{message.pk}/html/",
+    ]
+
+
+def test_the_admins_email_pages_name_no_one(client, alice, blind):
+    client.force_login(alice)
+    for path in admin_pages(blind):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert_anonymous(response.content.decode(), path)
+
+
+def test_the_persons_other_application_does_not_link_to_the_blind_one(
+    client, rita, blind, other_job
+):
+    other = make_application(other_job, email=EMAIL, first_name=NAME, last_name=SURNAME)
+    client.force_login(rita)
+    html = client.get(f"/staff/applications/{other.pk}/").content.decode()
+    assert NAME in html  # not blind: the person is shown
+    assert f"/staff/applications/{blind.pk}/" not in html
+
+
 @pytest.mark.parametrize("persona", ["rita", "alice", "hanna"])
 def test_no_staff_page_shows_who_it_is(client, blind, persona, request):
     client.force_login(request.getfixturevalue(persona))
@@ -245,3 +274,18 @@ def test_the_job_page_sets_blind_review(client, rita, job):
     assert job.blind_review.until_stage == stage  # the first stage is not offered
     client.post(f"/staff/jobs/{job.pk}/screening/blind/", {"until_stage": ""})
     assert not type(job.blind_review).objects.filter(job=job).exists()
+
+
+def test_the_retention_preview_names_a_blind_rejection_by_its_pseudonym(rita, blind, org):
+    from rekryt.applications.rejections import reject_application
+    from rekryt.applications.retention import AnonymiseEndedApplications
+
+    reject_application(blind, RejectionReason.objects.filter(kind="declined").first(), rita)
+    blind.refresh_from_db()
+    later = blind.ended_at + timedelta(
+        days=31 * (org.retention_months + 1) + org.retention_grace_days
+    )
+    items = AnonymiseEndedApplications().due(later)
+    assert len(items) == 1
+    assert pseudonym_code(blind.pk) in items[0].description
+    assert_anonymous(items[0].description, "retention preview")
