@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "rekryt.messaging",
     "rekryt.privacy",
     "rekryt.applications",
+    "rekryt.screening",
     "rekryt.portal",
     "rekryt.surveys",
     "rekryt.promises",

@@ -7,6 +7,7 @@ urlpatterns = [
     # Public: the career site and the application form.
     path("", include("rekryt.jobs.urls")),
     path("", include("rekryt.applications.apply_urls")),
+    path("", include("rekryt.screening.candidate_urls")),
     path("portal/", include("rekryt.portal.urls")),
     path("", include("rekryt.privacy.urls")),
     path("", include("rekryt.surveys.urls")),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("staff/", include("rekryt.promises.urls")),
     path("staff/", include("rekryt.jobs.staff_urls")),
     path("staff/", include("rekryt.applications.urls")),
+    path("staff/", include("rekryt.screening.urls")),
     path("staff/", include("rekryt.candidates.urls")),
     path("staff/", include("rekryt.messaging.urls")),
     path("staff/settings/", include("rekryt.accounts.settings_urls")),

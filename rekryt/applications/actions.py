@@ -57,6 +57,9 @@ class Submission:
     language: str = "sv"
     submission_key: str | None = None
     uploads: list[Upload] = field(default_factory=list)
+    # Sections other apps added to the form (rekryt.applications.hooks),
+    # saved with a new application.
+    parts: list[Any] = field(default_factory=list)
 
     def snapshot(self) -> dict[str, str]:
         return {

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from rekryt.accounts.ratelimit import Limit
+from rekryt.applications import hooks
 from rekryt.applications.apply_forms import ApplyForm, new_submission_key
 from rekryt.applications.models import Application, Resubmission
 from rekryt.applications.submissions import submit_application
@@ -63,7 +64,11 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
             "notice_version": current_notice().version,
         }
     )
-    return _show(request, job, form)
+    return _show(request, job, form, hooks.apply_parts(job, None, None, _language(job)))
+
+
+def _language(job: Job) -> str:
+    return (translation.get_language() or job.language)[:2]
 
 
 def _post(request: HttpRequest, job: Job) -> HttpResponse:
@@ -77,16 +82,26 @@ def _post(request: HttpRequest, job: Job) -> HttpResponse:
         return _pretend_success(request, job, form)
     if _is_double_submit(job, form):
         return redirect_to_applied(job, form)
-    if not form.is_valid():
+    parts = hooks.apply_parts(job, request.POST, request.FILES, _language(job))
+    valid = all([form.is_valid(), *(part.is_valid() for part in parts)])
+    if not valid or any(part.needs_a_look() for part in parts):
+        # Shown again with the errors, or once with a notice the candidate
+        # should read (a missed requirement); nothing chosen is lost.
         form.keep_files()
-        return _show(request, job, form)
+        for part in parts:
+            part.keep_files()
+        return _show(request, job, form, parts)
     # Take a place within the limit before creating anything, so parallel
     # posts cannot all pass the check above; a resubmit gives it back.
     if not applications.hit(who):
         return _too_many(request, applications.retry_after())
     language = translation.get_language() or job.language
-    submitted = submit_application(job, form.submission(language[:2]))
+    submission = form.submission(language[:2])
+    submission.parts = parts
+    submitted = submit_application(job, submission)
     form.discard_used()
+    for part in parts:
+        part.discard_used()
     if submitted.created:
         record_privacy_choices(submitted.application, form, language[:2], who)
     elif not submitted.resubmitted:
@@ -149,8 +164,17 @@ def _sent_with_key(key: str) -> tuple[int, str] | None:
     return sent
 
 
-def _show(request: HttpRequest, job: Job, form: ApplyForm) -> HttpResponse:
-    context = {"job": job, "form": form, "notice": current_notice()}
+def _show(
+    request: HttpRequest, job: Job, form: ApplyForm, parts: list[hooks.ApplyPart]
+) -> HttpResponse:
+    part_errors = any(part.form.errors for part in parts)
+    context = {
+        "job": job,
+        "form": form,
+        "notice": current_notice(),
+        "parts": parts,
+        "part_errors": part_errors,
+    }
     return render(request, "applications/apply.html", context)
 
 

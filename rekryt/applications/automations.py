@@ -54,7 +54,9 @@ def on_enter(application: Application, stage: Stage, *, created: bool = False) -
     """Queue the stage's email for this entry, if it has one. Call inside the
     transaction that moved (or created) the application."""
     from rekryt.applications.actions import queue_email  # actions calls this module
+    from rekryt.applications.hooks import stage_entered
 
+    stage_entered(application, stage, created)
     kind = stage.email_kind
     if not kind:
         return None

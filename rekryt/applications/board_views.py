@@ -15,12 +15,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from rekryt.accounts.roles import staff_required
-from rekryt.applications import automations
+from rekryt.applications import automations, hooks
 from rekryt.applications import board as queries
 from rekryt.applications.actions import move_to_stage
 from rekryt.applications.cards import CardRenderer
@@ -40,7 +41,8 @@ from rekryt.jobs.models import Job, Stage, stages_for, visible_job_or_404
 
 
 def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any]:
-    built = queries.build_board(job)
+    view = hooks.board_view(request, job)
+    built = queries.build_board(job, view)
     board_url = reverse("board", args=[job.pk])
     can_decide = may_decide(request.user)  # type: ignore[arg-type]
     cards = [card for column in built.columns for card in column.cards]
@@ -51,6 +53,7 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         back_url=board_url,
         in_board=True,
         pending=pending_by_application(cards),
+        blind=hooks.blind_for(cards),
     )
     for column in built.columns:
         column.html = render_card.render_all(column.cards)
@@ -63,8 +66,15 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         "back_url": board_url,
         "in_board": True,
         "column_size": queries.COLUMN_SIZE,
+        "view_controls": view.controls,
+        "view_query": view_query(view),
         **extra,
     }
+
+
+def view_query(view: hooks.BoardView) -> str:
+    """The board view's choices as "&name=value…", kept by "show more" links."""
+    return "&" + urlencode(view.query) if view.query else ""
 
 
 @staff_required
@@ -76,7 +86,9 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
         paginator = Paginator(queries.ended_applications(job), queries.COLUMN_SIZE)
         ended_page = paginator.get_page(request.GET.get("page"))
         language = current_language()
+        blind = hooks.blind_for(ended_page)
         for application in ended_page:
+            application.shown_name = hooks.shown_name(application, blind)  # type: ignore[attr-defined]
             reason = application.rejection_reason
             application.reason_label = reason.name_in(language) if reason else ""  # type: ignore[attr-defined]
     context = board_context(request, job, ended_page=ended_page)
@@ -94,7 +106,8 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
     if stage is None:
         raise Http404
     offset = parse_offset(request.GET.get("offset"))
-    cards, has_more = queries.column_page(job, stage, offset)
+    view = hooks.board_view(request, job)
+    cards, has_more = queries.column_page(job, stage, offset, view)
     can_decide = may_decide(request.user)  # type: ignore[arg-type]
     render_card = CardRenderer(
         request,
@@ -103,6 +116,7 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         back_url=request.get_full_path(),
         in_board=is_htmx(request),
         pending=pending_by_application(cards),
+        blind=hooks.blind_for(cards),
     )
     context = {
         "job": job,
@@ -118,6 +132,7 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         "board_url": reverse("board", args=[job.pk]),
         "back_url": request.get_full_path(),
         "in_board": is_htmx(request),
+        "view_query": view_query(view),
     }
     template = "board_more.html" if is_htmx(request) else "board_column.html"
     response = render(request, f"applications/{template}", context)
@@ -164,6 +179,7 @@ def pending_html(request: HttpRequest, application: Application) -> str:
         back_url=reverse("board", args=[application.job_id]),
         in_board=True,
         pending=pending_by_application([application]),
+        blind=hooks.blind_for([application]),
     )
     return str(render_card.pending_badge(application))
 
@@ -174,7 +190,7 @@ def application_undo_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Undo the move that queued the waiting stage email: back to the stage
     the card came from, and the email is not sent."""
     application = decidable_application(request, pk)
-    name = application.candidate.full_name
+    name = hooks.shown_name(application, hooks.blind_for([application]))
     if undo_move(application, request.user):  # type: ignore[arg-type]
         application.refresh_from_db(fields=["stage"])
         text = _("Undone: %(name)s is back in %(stage)s and the email will not be sent.") % {
@@ -193,7 +209,7 @@ def application_undo_move(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_move(request: HttpRequest, pk: int) -> HttpResponse:
     application = decidable_application(request, pk)
-    name = application.full_name
+    name = hooks.shown_name(application, hooks.blind_for([application]))
     form = MoveForm(application, request.POST)
     if form.is_valid():
         stage = form.cleaned_data["stage"]

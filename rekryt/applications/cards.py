@@ -18,6 +18,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from rekryt.applications.hooks import Blind, card_flags, shown_name
 from rekryt.applications.models import Application
 from rekryt.jobs.models import Stage
 from rekryt.messaging.models import Message, TemplateKind
@@ -44,9 +45,13 @@ class CardRenderer:
         back_url: str,
         in_board: bool,
         pending: dict[int, Message] | None = None,
+        blind: dict[int, Blind] | None = None,
     ) -> None:
         self.can_decide = can_decide
         self.pending = pending or {}
+        # Applications under blind review show a pseudonym, and no source
+        # (a campaign's own ?source= slug can name a person).
+        self.blind = blind or {}
         self.preview_url = _pattern("message_preview")
         self.undo_url = _pattern("application_undo_move")
         self.in_board = in_board
@@ -90,7 +95,7 @@ class CardRenderer:
         pk = application.pk
         days = application.days_in_stage
         meta = ngettext("%(days)s day in stage", "%(days)s days in stage", days) % {"days": days}
-        label = application.source_label
+        label = "" if pk in self.blind else application.source_label
         source = format_html(" · <span>{}</span>", label) if label else ""
         return format_html(
             '<li class="board-card" id="card-{pk}" data-application="{pk}">{select}'
@@ -101,7 +106,7 @@ class CardRenderer:
             select=self._select(application) if self.can_decide and self.in_board else "",
             pk=pk,
             url=self.detail_url.format(pk=pk),
-            name=application.full_name,
+            name=self.name(application),
             cv=self.has_cv if getattr(application, "has_cv", False) else "",
             meta=meta,
             source=source,
@@ -110,14 +115,18 @@ class CardRenderer:
             form=self._form(application) if self.can_decide else "",
         )
 
+    def name(self, application: Application) -> str:
+        return shown_name(application, self.blind)
+
     def _flags(self, application: Application) -> str:
         """What a recruiter should notice before opening the card: the form was
         sent with details other than the candidate's own, or sent again."""
-        flags = []
+        flags: list[SafeString | str] = []
         if application.differing_details():
             flags.append(self.differs)
         if getattr(application, "resubmitted", False):
             flags.append(self.resubmitted)
+        flags.extend(card_flags(application))
         if not flags:
             return ""
         return format_html(
@@ -130,7 +139,7 @@ class CardRenderer:
         message = self.pending.get(application.pk)
         if message is None:
             return ""
-        name = application.full_name
+        name = self.name(application)
         when = timezone.localtime(message.send_after)
         shape = "TIME_FORMAT" if when.date() == timezone.localdate() else "SHORT_DATETIME_FORMAT"
         label = gettext("%(email)s goes out at %(time)s") % {
@@ -168,7 +177,7 @@ class CardRenderer:
             hidden=self.hidden,
             undo=gettext("Undo"),
             label=gettext("undo the move of %(name)s and do not send the email")
-            % {"name": application.full_name},
+            % {"name": self.name(application)},
         )
 
     def _select(self, application: Application) -> SafeString:
@@ -179,7 +188,7 @@ class CardRenderer:
             'name="applications" value="{pk}" form="bulk-reject">'
             '<label for="select-{pk}" class="visually-hidden">{label}</label>',
             pk=application.pk,
-            label=self.select_label % {"name": application.full_name},
+            label=self.select_label % {"name": self.name(application)},
         )
 
     def _form(self, application: Application) -> SafeString:
@@ -190,7 +199,7 @@ class CardRenderer:
             if self.in_board
             else ""
         )
-        label = self.move_label % {"name": application.full_name}
+        label = self.move_label % {"name": self.name(application)}
         return format_html(
             '<form class="move-form" method="post" action="{action}"{htmx}>{hidden}'
             '<label for="move-{pk}" class="visually-hidden">{label}</label>'

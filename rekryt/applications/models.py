@@ -251,6 +251,10 @@ class EventKind(models.TextChoices):
     RESUBMISSION_ADDED = "resubmission_added", _("Candidate added what they sent again")
     RESUBMISSION_DISCARDED = "resubmission_discarded", _("Candidate discarded what was sent again")
     DETAILS_ADOPTED = "details_adopted", _("Candidate made these details their own")
+    SCREENED = "screened", _("Screening questions answered")
+    REVEALED = "revealed", _("Identity revealed before the blind stage")
+    TEST_INVITED = "test_invited", _("Invited to a test")
+    TEST_COMPLETED = "test_completed", _("Test completed")
 
 
 class ResubmissionStatus(models.TextChoices):

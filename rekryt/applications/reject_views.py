@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from rekryt.accounts.roles import recruiter_required, staff_required
 from rekryt.applications.forms import RejectForm
+from rekryt.applications.hooks import Blind, blind_for, shown_name
 from rekryt.applications.models import (
     Application,
     BulkRejection,
@@ -26,6 +27,7 @@ from rekryt.applications.models import (
 )
 from rekryt.applications.rejections import (
     INLINE_LIMIT,
+    Preview,
     preview_rejection,
     reject_application,
     start_bulk_rejection,
@@ -48,6 +50,8 @@ def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("The application has already ended. Reopen it first."))
         return redirect("application_detail", application.pk)
     form = RejectForm(request.POST or None)
+    blind = blind_for([application]).get(application.pk)
+    application.shown_name = blind.name if blind else application.full_name  # type: ignore[attr-defined]
     context: dict[str, Any] = {"application": application, "form": form, "preview": None}
     if request.method != "POST":
         return render(request, "applications/reject.html", context)
@@ -60,8 +64,19 @@ def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.error(request, _("The application has already ended. Reopen it first."))
         return redirect("application_detail", application.pk)
-    context["preview"] = preview_rejection(application, kwargs["reason"], kwargs["personal_note"])
+    preview = preview_rejection(application, kwargs["reason"], kwargs["personal_note"])
+    context["preview"] = masked(preview, blind)
     return render(request, "applications/reject.html", context)
+
+
+def masked(preview: Preview, blind: Blind | None) -> Preview:
+    """Under blind review the preview names no one: the email itself is
+    written to the person as usual, only this page masks it."""
+    if blind is None:
+        return preview
+    r = preview.rendered
+    rendered = type(r)(blind.mask(r.subject), blind.mask(r.text), blind.mask(r.html))
+    return Preview(rendered, preview.language, blind.mask(preview.to_email))
 
 
 def done_text(reason: RejectionReason, send_now: bool) -> str:
@@ -94,6 +109,9 @@ def bulk_reject(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     applications = selected_applications(request, job).select_related("candidate", "stage", "job")
     chosen = list(applications)
+    blind = blind_for(chosen)
+    for application in chosen:
+        application.shown_name = shown_name(application, blind)  # type: ignore[attr-defined]
     if not chosen:
         messages.error(request, _("Select at least one card to reject."))
         return redirect("board", job.pk)
@@ -116,7 +134,8 @@ def bulk_reject(request: HttpRequest, pk: int) -> HttpResponse:
             keep_in_mind=data["keep_in_mind"],
         )
         return redirect("bulk_rejection", bulk.pk)
-    context["preview"] = preview_rejection(chosen[0], data["reason"], data["personal_note"])
+    preview = preview_rejection(chosen[0], data["reason"], data["personal_note"])
+    context["preview"] = masked(preview, blind.get(chosen[0].pk))
     return render(request, "applications/bulk_reject.html", context)
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rekryt.accounts.models import Organisation
 from rekryt.applications.anonymise import anonymise_application
+from rekryt.applications.hooks import blind_for, shown_name
 from rekryt.applications.models import Application, Outcome
 from rekryt.candidates.models import Candidate
 from rekryt.lib.months import add_months
@@ -62,6 +63,9 @@ class AnonymiseEndedApplications:
         return result
 
     def due(self, until: datetime) -> list[Item]:
+        due = self._due(until)
+        # One rejected while under blind review is still named by its pseudonym.
+        blind = blind_for([a for a, _at in due])
         return [
             Item(
                 self.name,
@@ -69,14 +73,14 @@ class AnonymiseEndedApplications:
                 a.pk,
                 gettext("%(who)s, %(job)s: %(outcome)s %(date)s")
                 % {
-                    "who": a.full_name,
+                    "who": shown_name(a, blind),
                     "job": a.job.title,
                     "outcome": a.get_outcome_display(),
                     "date": describe_date(a.ended_at),  # type: ignore[arg-type]
                 },
                 at,
             )
-            for a, at in self._due(until)
+            for a, at in due
         ]
 
     def apply(self, item: Item) -> bool:

@@ -171,6 +171,8 @@ def _create(job: Job, candidate: Candidate, sub: Submission) -> Application:
     for doc in store_uploads(candidate, sub.uploads, application=application):
         record(application, EventKind.DOCUMENT_ADDED, document=doc.pk, document_kind=doc.kind)
     index_application(application)
+    for part in sub.parts:
+        part.save(application)
     automations.on_enter(application, application.stage, created=True)
     return application
 

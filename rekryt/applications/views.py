@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from rekryt.accounts.roles import staff_required
 from rekryt.applications.actions import add_note, reopen, set_outcome
 from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, current_language
+from rekryt.applications.hooks import Blind, blind_for, detail_sections
 from rekryt.applications.models import Application, documents_visible_to, may_decide
 from rekryt.applications.rejections import reject_application
 from rekryt.applications.stage_emails import (
@@ -66,12 +67,15 @@ def render_detail(
     user = request.user
     candidate = application.candidate
     language = current_language()
-    others = (
+    listed = list(
         Application.objects.visible_to(user)  # type: ignore[arg-type]
         .filter(candidate=candidate)
         .exclude(pk=application.pk)
         .select_related("job", "stage")
     )
+    # A link from a page that names the person would unmask a blind one.
+    hidden = blind_for(listed)
+    others = [other for other in listed if other.pk not in hidden]
     documents = (
         documents_visible_to(user)  # type: ignore[arg-type]
         .filter(candidate=candidate, resubmission__isnull=True)
@@ -80,6 +84,11 @@ def render_detail(
     resubmissions = application.resubmissions.prefetch_related("documents")
     reason = application.rejection_reason
     timeline = timeline_for(application, language)
+    blind = blind_for([application]).get(application.pk)
+    if blind is not None:
+        others, resubmissions = [], resubmissions.none()
+        documents = documents.filter(application=application)
+        mask_timeline(timeline, blind)
     stages = list(stages_for(application.job)) if application.is_active else []
     context = {
         "application": application,
@@ -98,8 +107,30 @@ def render_detail(
         "move_form": forms.get("move_form") or MoveForm(application),
         "outcome_form": forms.get("outcome_form") or OutcomeForm(),
         "note_form": forms.get("note_form") or NoteForm(),
+        "sections": detail_sections(request, application),
+        "blind": blind,
+        "blind_documents": [(d, blind.document_url(d)) for d in documents] if blind else [],
+        "shown_name": blind.name if blind else application.full_name,
+        "about_text": blind.mask(application.about) if blind else application.about,
+        "cover_text": blind.mask(application.cover_letter) if blind else application.cover_letter,
     }
     return render(request, "applications/application_detail.html", context, status=status)
+
+
+def mask_timeline(timeline: list[Any], blind: Blind) -> None:
+    """The person taken out of what the timeline shows (in memory only: the
+    page never saves these objects)."""
+    for entry in timeline:
+        item = entry.item
+        entry.source_label = ""  # a campaign's own ?source= slug can name a person
+        if entry.kind == "note":
+            item.body = blind.mask(item.body)
+        elif entry.kind == "message":
+            item.subject = blind.mask(item.subject)
+        elif item.data:
+            item.data = {
+                k: blind.mask(v) if isinstance(v, str) else v for k, v in item.data.items()
+            }
 
 
 @staff_required

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from rekryt.accounts.roles import staff_required
+from rekryt.applications.hooks import blind_scope
 from rekryt.applications.models import Application, documents_visible_to
 from rekryt.candidates.links import web_link
 
@@ -60,19 +61,48 @@ def safe_filename(name: str, extension: str) -> str:
     return name[:MAX_NAME]
 
 
+def blind_scopes(request: HttpRequest) -> list[Any]:
+    """Subqueries of the applications under blind review, asked once per request."""
+    if not hasattr(request, "blind_scopes"):
+        request.blind_scopes = blind_scope()  # type: ignore[attr-defined]
+    return request.blind_scopes  # type: ignore[attr-defined, no-any-return]
+
+
+def without_blind(request: HttpRequest, applications: Any) -> Any:
+    """Applications under blind review are left out of every page that names
+    people: their pages show a pseudonym (rekryt.screening.blind), and a
+    search by name, or a candidate page, must not tie the two together."""
+    for blind in blind_scopes(request):
+        applications = applications.exclude(pk__in=blind)
+    return applications
+
+
 def visible_candidates(request: HttpRequest) -> Any:
-    return Candidate.objects.visible_to(request.user)  # type: ignore[arg-type]
+    candidates = Candidate.objects.visible_to(request.user)  # type: ignore[arg-type]
+    if not blind_scopes(request):
+        return candidates
+    named = without_blind(request, Application.objects.visible_to(request.user))  # type: ignore[arg-type]
+    return candidates.filter(pk__in=named.values("candidate_id"))
 
 
 def visible_applications(request: HttpRequest) -> Any:
-    return Application.objects.visible_to(request.user).select_related("job", "stage")  # type: ignore[arg-type]
+    visible = Application.objects.visible_to(request.user)  # type: ignore[arg-type]
+    return without_blind(request, visible).select_related("job", "stage")
 
 
 def searchable_applications(request: HttpRequest) -> Any:
     """The applications whose text the user's searches may match (None: all)."""
-    if request.user.sees_all_jobs:  # type: ignore[union-attr]
+    if request.user.sees_all_jobs and not blind_scopes(request):  # type: ignore[union-attr]
         return None
-    return Application.objects.visible_to(request.user)  # type: ignore[arg-type]
+    return without_blind(request, Application.objects.visible_to(request.user))  # type: ignore[arg-type]
+
+
+def visible_documents(request: HttpRequest) -> Any:
+    """The originals of a blind application are withheld until its stage."""
+    documents = documents_visible_to(request.user)  # type: ignore[arg-type]
+    for blind in blind_scopes(request):
+        documents = documents.exclude(application__in=blind)
+    return documents
 
 
 @staff_required
@@ -106,7 +136,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         visible_applications(request).filter(candidate=candidate).select_related("candidate")
     )
     documents = (
-        documents_visible_to(request.user)  # type: ignore[arg-type]
+        visible_documents(request)
         .filter(candidate=candidate, resubmission__isnull=True)
         .select_related("application__job")
     )
@@ -121,7 +151,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 @require_GET
 def document_download(request: HttpRequest, pk: int) -> HttpResponse:
-    document: Document = get_object_or_404(documents_visible_to(request.user), pk=pk)  # type: ignore[arg-type]
+    document: Document = get_object_or_404(visible_documents(request), pk=pk)
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, ValueError):

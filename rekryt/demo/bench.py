@@ -37,6 +37,9 @@ TARGETS = {  # page: (p95 ms, queries); None where there is no target
     "career_job": (20.0, None),
     "search": (50.0, 10),
     "search (team)": (50.0, 10),
+    # rekryt.demo.bench_screening
+    "board-score": (50.0, 10),
+    "apply-screening": (30.0, None),
 }
 
 
@@ -140,6 +143,12 @@ def measure_apply(client: Client, job: Job, requests: int, warmup: int) -> Figur
     )
 
 
+def screening_figures(*args: Any) -> list[Figure]:
+    from rekryt.demo.bench_screening import screening_figures as measure
+
+    return measure(*args)
+
+
 def run_bench(
     applications: int, jobs: int, requests: int, warmup: int, out: Callable[[str], None]
 ) -> list[Figure]:
@@ -181,6 +190,7 @@ def run_bench(
         ]
         figures = [measure_page(c, name, path, requests, warmup) for name, c, path in pages]
         figures.append(measure_apply(public, sample, requests, warmup))
+        figures.extend(screening_figures(staff, public, recruiter, applications, requests, warmup))
     return figures
 
 

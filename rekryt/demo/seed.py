@@ -38,6 +38,13 @@ from rekryt.demo.backdate import Timeline, backdate
 from rekryt.demo.identity import add_identity_cases
 from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
 from rekryt.demo.plan import Opening, Plan, Step, plan_applications
+from rekryt.demo.screening import (
+    answer_screening,
+    backdate_results,
+    set_up_screening,
+    set_up_tests,
+    take_tests,
+)
 from rekryt.demo.surveys import survey_the_history
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, stages_for
@@ -67,10 +74,13 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         set_up_organisation()
         staff = create_staff(password)
         openings = [create_opening(spec, staff, now) for spec in JOBS]
+        set_up_screening()
+        set_up_tests()
         plans = plan_applications(rng, openings, make_people(rng, candidates), now)
         timelines = [play(rng, plan) for plan in sorted(plans, key=lambda p: p.applied_at)]
         played = [t for t in timelines if t is not None]
         backdate(played)
+        backdate_results()
         add_privacy_cases(played, staff, now)
         survey_the_history(rng, [t.application_id for t in played], timezone.now())
         elsewhere = add_identity_cases([t.application_id for t in played], now)
@@ -225,12 +235,15 @@ def play(rng: random.Random, plan: Plan) -> Timeline | None:
     if not submitted.created:
         return None
     application = submitted.application
+    answer_screening(application)
     # The text is known (we wrote the PDF): searchable at once, no worker needed.
     Document.objects.filter(application=application).update(text=text, text_status=TextStatus.DONE)
     index_documents(application.pk)
     _delivered(application)
+    take_tests(application)
     for step in plan.steps:
         _perform(application, step)
+        take_tests(application)
         _delivered(application)
     return Timeline(
         application_id=application.pk,

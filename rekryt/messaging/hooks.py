@@ -67,3 +67,39 @@ def check_before_sending(kinds: list[str], check: StillWanted) -> StillWanted:
 
 def still_wanted(message: Message) -> bool:
     return all(check(message) for check in _checks.get(message.kind, []))
+
+
+# How staff see an email about an application: an app may mask the person in
+# what the preview pages show (screening does, for an application under
+# blind review). A mask takes text and returns it masked; None leaves it.
+# `masks(messages)` gives a mask per message id for those it masks, in one go.
+StaffMasks = Callable[[list["Message"]], "dict[int, Callable[[str], str]]"]
+_staff_masks: list[StaffMasks] = []
+
+
+def add_staff_masks(masks: StaffMasks) -> StaffMasks:
+    if masks not in _staff_masks:
+        _staff_masks.append(masks)
+    return masks
+
+
+def staff_masks(messages: list[Message]) -> dict[int, Callable[[str], str]]:
+    found: dict[int, Callable[[str], str]] = {}
+    for provider in _staff_masks:
+        found.update(provider(messages))
+    return found
+
+
+def staff_mask(message: Message) -> Callable[[str], str] | None:
+    return staff_masks([message]).get(message.pk)
+
+
+def mask_for_staff(messages: list[Message]) -> None:
+    """Mask the recipient and subject of the listed messages in place (for a
+    page that shows them; such a page never saves them)."""
+    masks = staff_masks(messages)
+    for message in messages:
+        mask = masks.get(message.pk)
+        if mask is not None:
+            message.to_email, message.to_name = mask(message.to_email), mask(message.to_name)
+            message.subject = mask(message.subject)

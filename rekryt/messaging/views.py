@@ -16,6 +16,7 @@ from rekryt.lib.params import local_url
 from rekryt.messaging.access import admin_required, cancellable_messages, previewable_messages
 from rekryt.messaging.actions import cancel_message
 from rekryt.messaging.delivery import headers, recipient, sender
+from rekryt.messaging.hooks import mask_for_staff, staff_mask
 from rekryt.messaging.models import Message, MessageStatus
 from rekryt.messaging.preview import without_secret_links
 from rekryt.messaging.sandbox import sandboxed_html
@@ -41,7 +42,9 @@ def mailbox(request: HttpRequest) -> HttpResponse:
         .only(*LIST_FIELDS, "sent_at")
         .order_by("-sent_at", "-pk")
     )
-    return render(request, "messaging/mailbox.html", {"page": _page(request, found)})
+    page = _page(request, found)
+    mask_for_staff(list(page.object_list))
+    return render(request, "messaging/mailbox.html", {"page": page})
 
 
 def _mailbox_message(pk: int) -> Message:
@@ -59,6 +62,10 @@ def mailbox_message(request: HttpRequest, pk: int) -> HttpResponse:
         (_("Subject"), message.subject),
         *headers(message).items(),
     ]
+    mask = staff_mask(message)
+    if mask is not None:  # an application under blind review: shown masked
+        header_rows = [(name, mask(str(value))) for name, value in header_rows]
+        message.body_text, message.subject = mask(message.body_text), mask(message.subject)
     context = {"message": message, "header_rows": [row for row in header_rows if row[1]]}
     return render(request, "messaging/mailbox_message.html", context)
 
@@ -66,7 +73,9 @@ def mailbox_message(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @admin_required
 def mailbox_message_html(request: HttpRequest, pk: int) -> HttpResponse:
-    return sandboxed_html(_mailbox_message(pk).body_html)
+    message = _mailbox_message(pk)
+    mask = staff_mask(message)
+    return sandboxed_html(mask(message.body_html) if mask is not None else message.body_html)
 
 
 @require_GET
@@ -79,8 +88,10 @@ def outbox(request: HttpRequest) -> HttpResponse:
         .only(*LIST_FIELDS, "status", "send_after", "attempts", "last_error", "claimed_until")
         .order_by("status", "send_after", "pk")
     )
+    page = _page(request, found)
+    mask_for_staff(list(page.object_list))
     context = {
-        "page": _page(request, found),
+        "page": page,
         "status": status if status in OUTBOX_STATUSES else "",
         "statuses": [(key, value.label) for key, value in OUTBOX_STATUSES.items()],
     }
@@ -126,9 +137,17 @@ def message_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """Subject, text and HTML exactly as queued, in the candidate's language;
     only the personal links are left out. The HTML is shown sandboxed."""
     message = _previewable(request, pk)
+    text = without_secret_links(message.body_text, _hidden_link())
+    mask = staff_mask(message)
+    if mask is not None:  # shown only: the page never saves the message
+        message.subject, message.to_email, text = (
+            mask(message.subject),
+            mask(message.to_email),
+            mask(text),
+        )
     context = {
         "message": message,
-        "text": without_secret_links(message.body_text, _hidden_link()),
+        "text": text,
         "can_cancel": cancellable_messages(request.user).filter(pk=message.pk).exists(),
     }
     return render(request, "messaging/message_preview.html", context)
@@ -138,4 +157,6 @@ def message_preview(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def message_preview_html(request: HttpRequest, pk: int) -> HttpResponse:
     message = _previewable(request, pk)
-    return sandboxed_html(without_secret_links(message.body_html, _hidden_link()))
+    html = without_secret_links(message.body_html, _hidden_link())
+    mask = staff_mask(message)
+    return sandboxed_html(mask(html) if mask is not None else html)

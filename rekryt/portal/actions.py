@@ -18,6 +18,7 @@ from django.utils.translation import override
 
 from rekryt.accounts.models import Organisation, Role, User
 from rekryt.applications.actions import Upload
+from rekryt.applications.hooks import blind_for
 from rekryt.applications.models import (
     Application,
     Event,
@@ -51,12 +52,16 @@ def _staff_to_notify(application: Application) -> list[User]:
 def _notify_staff(message: PortalMessage) -> None:
     application = message.application
     org = Organisation.get()
+    # Under blind review the email names a pseudonym and masks the text.
+    blind = blind_for([application]).get(application.pk)
     for user in _staff_to_notify(application):
         language = user.language or org.default_language
+        with override(language):
+            shown = blind.name if blind else application.candidate.full_name
         context = {
-            "candidate": application.candidate,
+            "shown_name": shown,
             "job": application.job,
-            "body": message.body,
+            "body": blind.mask(message.body) if blind else message.body,
             "url": settings.SITE_URL + reverse("application_detail", args=[application.pk]),
             "recipient": user,
         }

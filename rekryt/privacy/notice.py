@@ -98,6 +98,11 @@ def _text_en(org: Organisation) -> str:
             "## No automated decisions",
             "We make no automated decisions about you. A person reviews every "
             "application before it is rejected.",
+            "Some jobs ask screening questions. An answer that does not meet a requirement "
+            "of the job is pointed out to you before you send, and marks the application for "
+            "the recruiter's attention; answers can also give points that help the recruiter "
+            "sort the applications. Neither rejects anyone: a person reads your answers and "
+            "confirms every rejection (GDPR Article 22).",
         ),
         _lines(
             "## Complaints",
@@ -182,6 +187,11 @@ def _text_sv(org: Organisation) -> str:
             "## Inga automatiska beslut",
             "Vi fattar inga automatiska beslut om dig. En människa går igenom varje "
             "ansökan innan den får avslag.",
+            "Till en del jobb ställer vi urvalsfrågor. Ett svar som inte uppfyller ett krav "
+            "för jobbet visas för dig innan du skickar, och markerar ansökan för rekryteraren; "
+            "svar kan också ge poäng som hjälper rekryteraren att sortera ansökningarna. Inget "
+            "av det ger avslag: en människa läser dina svar och bekräftar varje avslag "
+            "(artikel 22 i dataskyddsförordningen).",
         ),
         _lines(
             "## Klagomål",

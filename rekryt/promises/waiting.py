@@ -16,6 +16,7 @@ from django.db.models import CharField, DateTimeField, Max, Min, OuterRef, Q, Qu
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
+from rekryt.applications.hooks import blind_for
 from rekryt.applications.models import Application, Event, EventKind
 from rekryt.messaging.models import MessageStatus, TemplateKind
 from rekryt.promises import rules
@@ -122,7 +123,11 @@ def _waiting(row: Any, today: date, terms: rules.Terms) -> Waiting:
 
 
 def with_applications(items: list[Waiting]) -> list[tuple[Waiting, Application]]:
-    """Pair each row with its application, fetched in one query."""
+    """Pair each row with its application, fetched in one query; one under
+    blind review carries how it is shown (`blind`, rekryt.applications.hooks)."""
     related = ("candidate", "job", "job__recruiter", "stage")
     found = Application.objects.select_related(*related).in_bulk([w.application_id for w in items])
+    blind = blind_for(found.values())
+    for application in found.values():
+        application.blind = blind.get(application.pk)  # type: ignore[attr-defined]
     return [(w, found[w.application_id]) for w in items if w.application_id in found]

@@ -71,7 +71,10 @@ def test_every_candidate_page_passes_axe_and_fits_the_screen(
 ) -> None:
     seed_demo(40, "demo-secret")
     base = live_server.url
-    job = Job.objects.filter(status=JobStatus.PUBLISHED).order_by("pk").first()
+    # A job without screening questions: the form is filled with the basic
+    # fields only (tests/browser/test_screening_flow.py answers questions).
+    published = Job.objects.filter(status=JobStatus.PUBLISHED, screening_questions__isnull=True)
+    job = published.order_by("pk").first()
     closed = Job.objects.filter(status=JobStatus.CLOSED).first()
     assert job and closed
     application = active_application()

@@ -19,6 +19,7 @@ from rekryt.jobs.models import Job, JobStatus
 from rekryt.lib.months import add_months
 from rekryt.messaging.models import EmailTemplate, Message
 from rekryt.privacy.models import AccessRequest
+from rekryt.screening.blind import blind_ids
 from rekryt.surveys.models import SurveyQuestion
 from rekryt.surveys.tests.helpers import make_answer
 from tests.browser.a11y import Audit, open_context
@@ -130,6 +131,16 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     visit("application sent with other details", "application_detail", differing[0].pk)
     visit("candidate with other details", "candidate_detail", differing[0].candidate_id)
     visit("reject", "application_reject", application.pk)
+    # Screening (the demo's warehouse job asks questions; two jobs are blind).
+    visit("screening questions", "job_screening", job.pk)
+    visit("board, met, by score", "board", job.pk, query="?requirements=met&sort=score")
+    visit("screened list", "screening_applications", job.pk, query="?requirements=not_met")
+    visit("question bank", "question_bank")
+    visit("new question", "question_new")
+    blind = Application.objects.filter(pk__in=blind_ids()).order_by("pk").first()
+    assert blind
+    visit("blind application", "application_detail", blind.pk)
+    visit("blind document text", "blind_document", blind.documents.first().pk)
     visit("close job", "job_close_confirm", job.pk)
     visit("candidates", "candidate_list")
     visit("candidates, searched", "candidate_list", query="?q=lager")

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from conftest import make_job
 from rekryt.applications.models import Application
 from rekryt.jobs.models import Job
+from rekryt.screening.models import Screening
 
 TINY = ["--applications", "30", "--jobs", "20", "--requests", "3", "--warmup", "1"]
 
@@ -24,13 +25,24 @@ def bench(*args: str) -> str:
 def test_it_measures_every_page_and_the_apply_form(db: Any) -> None:
     output = bench()
     rows = {line.split()[0]: line.split() for line in output.splitlines() if line.strip()}
-    for page in ("board", "dashboard", "career_list", "career_job", "apply"):
+    for page in (
+        "board",
+        "dashboard",
+        "career_list",
+        "career_job",
+        "apply",
+        "board-score",
+        "apply-screening",
+    ):
         assert page in rows, output
     assert int(rows["board"][3]) > 0  # a query count was captured
     assert "applies/s" in rows["apply"]
-    assert Job.objects.count() == 21
-    # 30 fixture applications plus every apply POST (warm-up, timed, counted).
-    assert Application.objects.count() == 30 + 1 + 3 + 1
+    # The screening section adds a screened job and one that asks questions.
+    assert Job.objects.count() == 21 + 2
+    # 30 fixture applications plus every apply POST (warm-up, timed, counted),
+    # for each of the two fixtures and the two apply forms.
+    assert Application.objects.count() == 2 * 30 + 2 * (1 + 3 + 1)
+    assert Screening.objects.count() == 30 + 1 + 3 + 1
 
 
 def test_it_refuses_a_database_that_has_data(db: Any) -> None:

@@ -30,6 +30,8 @@ from rekryt.candidates.models import DocumentKind
 from rekryt.jobs.models import Job, StageTemplate
 from rekryt.messaging.models import EmailTemplate, Message
 from rekryt.privacy.models import AccessRequest, LegalHold, RequestChannel, RequestKind
+from rekryt.screening.actions import add_job_question
+from rekryt.screening.models import JobTest, Question, QuestionKind
 from rekryt.surveys.models import SurveyQuestion
 
 # Who may use a URL.
@@ -69,6 +71,9 @@ class World:
     person_pk: int
     hold_pk: int
     request_pk: int
+    screening_pk: int = 0
+    job_question_pk: int = 0
+    job_test_pk: int = 0
 
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -119,7 +124,17 @@ def build_world(job: Job, person_pk: int) -> World:
         person_pk=person_pk,
         hold_pk=hold.pk,
         request_pk=access_request.pk,
+        **screening_question(job),
     )
+
+
+def screening_question(job: Job) -> dict[str, int]:
+    bank = Question.objects.create(kind=QuestionKind.YES_NO, text_sv="Körkort?", text_en="Licence?")
+    return {
+        "screening_pk": bank.pk,
+        "job_question_pk": add_job_question(job, bank).pk,
+        "job_test_pk": JobTest.objects.get_or_create(job=job, kind="logic")[0].pk,
+    }
 
 
 Args = Callable[[World], dict[str, Any]]
@@ -197,6 +212,18 @@ def question(w: World) -> dict[str, Any]:
     return {"pk": w.question_pk}
 
 
+def screening_question_pk(w: World) -> dict[str, Any]:
+    return {"pk": w.screening_pk}
+
+
+def job_test(w: World) -> dict[str, Any]:
+    return {"pk": w.job.pk, "test_pk": w.job_test_pk}
+
+
+def job_question(w: World) -> dict[str, Any]:
+    return {"pk": w.job.pk, "jq_pk": w.job_question_pk}
+
+
 def bulk(w: World) -> dict[str, Any]:
     return {"pk": w.bulk_pk}
 
@@ -242,6 +269,9 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "privacy_notice_version": (PUBLIC, version),
     "privacy_consent_renew": (PUBLIC, token),
     "portal_privacy": (PUBLIC, none),
+    "test_link": (PUBLIC, token),
+    "portal_tests": (PUBLIC, none),
+    "portal_test": (PUBLIC, application),  # an invitation's pk: none here
     "portal_privacy_consent": (PUBLIC, purpose),
     "rights_portal_data": (PUBLIC, none),
     "rights_portal_link": (PUBLIC, none),
@@ -287,6 +317,19 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "job_stage_rename": (RECRUITERS, job_stage),
     "job_stage_move": (RECRUITERS, job_stage),
     "job_stage_delete": (RECRUITERS, job_stage),
+    "job_screening": (RECRUITERS, job),
+    "job_question_edit": (RECRUITERS, job_question),
+    "job_question_move": (RECRUITERS, job_question),
+    "job_question_remove": (RECRUITERS, job_question),
+    "screening_applications": (ON_JOB, job),
+    "question_bank": (RECRUITERS, none),
+    "question_new": (RECRUITERS, none),
+    "question_edit": (RECRUITERS, screening_question_pk),
+    "job_blind": (RECRUITERS, job),
+    "job_test_add": (RECRUITERS, job),
+    "job_test_remove": (RECRUITERS, job_test),
+    "blind_reveal": (ADMINS, application),
+    "blind_document": (ON_JOB, document),
     "message_cancel": (RECRUITERS, message),
     "message_preview": (ON_JOB, message),
     "message_preview_html": (ON_JOB, message),
