@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from rekryt.applications import extensions
 from rekryt.applications.models import Application, Outcome, Resubmission, ResubmissionStatus
 from rekryt.candidates.models import Document, DocumentKind
 from rekryt.jobs.models import Job, Stage, stages_for
@@ -61,7 +62,7 @@ def cards(job: Job) -> QuerySet[Application]:
     return (
         Application.objects.filter(job=job, outcome=Outcome.ACTIVE)
         .select_related("candidate")
-        .annotate(has_cv=Exists(cv), resubmitted=Exists(resent))
+        .annotate(has_cv=Exists(cv), resubmitted=Exists(resent), **extensions.card_annotations())
         .order_by(*CARD_ORDER)
     )
 

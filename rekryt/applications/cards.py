@@ -18,6 +18,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from rekryt.applications import extensions
 from rekryt.applications.models import Application
 from rekryt.jobs.models import Stage
 from rekryt.messaging.models import Message, TemplateKind
@@ -70,6 +71,10 @@ class CardRenderer:
         self.resubmitted = format_html(
             '<span class="badge badge-warn">{}</span>', gettext("Sent again")
         )
+        self.extra_flags = [
+            (name, format_html('<span class="badge badge-unread">{}</span>', label()))
+            for name, label in extensions.card_flags()
+        ]
         self.select_label = gettext("Select %(name)s")
         self.move_label = gettext("Move %(name)s to")
         self.move_button = escape(gettext("Move"))
@@ -118,6 +123,7 @@ class CardRenderer:
             flags.append(self.differs)
         if getattr(application, "resubmitted", False):
             flags.append(self.resubmitted)
+        flags += [badge for name, badge in self.extra_flags if getattr(application, name, False)]
         if not flags:
             return ""
         return format_html(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from rekryt.accounts.roles import staff_required
+from rekryt.applications import extensions
 from rekryt.applications.actions import add_note, reopen, set_outcome
 from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, current_language
 from rekryt.applications.models import Application, documents_visible_to, may_decide
@@ -45,12 +46,14 @@ def next_url(request: HttpRequest, default: str) -> str:
 
 def visible_application(request: HttpRequest, pk: int) -> Application:
     queryset = Application.objects.visible_to(request.user)  # type: ignore[arg-type]
-    return get_object_or_404(queryset.select_related(*DETAIL_RELATED), pk=pk)
+    related = (*DETAIL_RELATED, *extensions.detail_related())
+    return get_object_or_404(queryset.select_related(*related), pk=pk)
 
 
 def decidable_application(request: HttpRequest, pk: int) -> Application:
     queryset = Application.objects.decidable_by(request.user)  # type: ignore[arg-type]
-    return get_object_or_404(queryset.select_related(*DETAIL_RELATED), pk=pk)
+    related = (*DETAIL_RELATED, *extensions.detail_related())
+    return get_object_or_404(queryset.select_related(*related), pk=pk)
 
 
 def parse_offset(value: str | None) -> int:
@@ -98,6 +101,7 @@ def render_detail(
         "move_form": forms.get("move_form") or MoveForm(application),
         "outcome_form": forms.get("outcome_form") or OutcomeForm(),
         "note_form": forms.get("note_form") or NoteForm(),
+        "panels": extensions.detail_panels(request, application),
     }
     return render(request, "applications/application_detail.html", context, status=status)
 

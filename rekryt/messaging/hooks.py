@@ -65,3 +65,25 @@ def check_before_sending(kinds: list[str], check: StillWanted) -> StillWanted:
 
 def still_wanted(message: Message) -> bool:
     return all(check(message) for check in _checks.get(message.kind, []))
+
+
+# The Reply-To of an email to a candidate, asked when it is queued.
+# Conversations registers one that mints a tokened address
+# (`reply+<token>@REPLY_DOMAIN`) so the answer finds its way back; with none
+# registered, or none answering, the organisation's reply-to address is used.
+ReplyToProvider = Callable[..., str]
+_reply_to_providers: list[ReplyToProvider] = []
+
+
+def provide_reply_to(provider: ReplyToProvider) -> ReplyToProvider:
+    if provider not in _reply_to_providers:
+        _reply_to_providers.append(provider)
+    return provider
+
+
+def reply_to(*, candidate: object, application: object) -> str:
+    for provider in _reply_to_providers:
+        address = provider(candidate=candidate, application=application)
+        if address:
+            return str(address)
+    return ""

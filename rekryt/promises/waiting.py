@@ -17,6 +17,7 @@ from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from rekryt.applications.models import Application, Event, EventKind
+from rekryt.conversations.panels import has_unread
 from rekryt.messaging.models import MessageStatus, TemplateKind
 from rekryt.promises import rules
 
@@ -122,7 +123,12 @@ def _waiting(row: Any, today: date, terms: rules.Terms) -> Waiting:
 
 
 def with_applications(items: list[Waiting]) -> list[tuple[Waiting, Application]]:
-    """Pair each row with its application, fetched in one query."""
+    """Pair each row with its application, fetched in one query, with
+    `unread_replies`: the candidate has written back and nobody has read it."""
     related = ("candidate", "job", "job__recruiter", "stage")
-    found = Application.objects.select_related(*related).in_bulk([w.application_id for w in items])
+    found = (
+        Application.objects.select_related(*related)
+        .annotate(unread_replies=has_unread())
+        .in_bulk([w.application_id for w in items])
+    )
     return [(w, found[w.application_id]) for w in items if w.application_id in found]
