@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rekryt.applications import board_views, reject_views, views
+from rekryt.applications import board_views, cv_views, reject_views, views
 
 urlpatterns = [
     path("jobs/<int:pk>/board/", board_views.board, name="board"),
@@ -12,6 +12,11 @@ urlpatterns = [
         name="board_column",
     ),
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
+    path(
+        "documents/<int:pk>/pages/<int:page>.png",
+        cv_views.document_page,
+        name="document_page",
+    ),
     path("applications/<int:pk>/move/", board_views.application_move, name="application_move"),
     path(
         "applications/<int:pk>/undo-move/",

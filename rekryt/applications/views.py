@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from rekryt.accounts.roles import staff_required
-from rekryt.applications import extensions
+from rekryt.applications import cv_viewer, extensions
 from rekryt.applications.actions import add_note, reopen, set_outcome
 from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, current_language
 from rekryt.applications.models import Application, documents_visible_to, may_decide
@@ -25,6 +25,7 @@ from rekryt.applications.stage_emails import (
     undoable_on_timeline,
 )
 from rekryt.applications.timeline import timeline_for
+from rekryt.candidates.models import DocumentKind
 from rekryt.jobs.models import stages_for
 from rekryt.lib.params import bounded_int, local_url
 
@@ -75,10 +76,14 @@ def render_detail(
         .exclude(pk=application.pk)
         .select_related("job", "stage")
     )
-    documents = (
+    documents = list(
         documents_visible_to(user)  # type: ignore[arg-type]
         .filter(candidate=candidate, resubmission__isnull=True)
         .select_related("application__job")
+    )
+    cv = next(
+        (d for d in documents if d.kind == DocumentKind.CV and d.application_id == application.pk),
+        None,
     )
     resubmissions = application.resubmissions.prefetch_related("documents")
     reason = application.rejection_reason
@@ -91,6 +96,7 @@ def render_detail(
         "resubmissions": list(resubmissions),
         "other_applications": others,
         "documents": documents,
+        "cv": cv_viewer.shown(cv),
         "timeline": timeline,
         "undoable": undoable_on_timeline(application, timeline, {s.pk for s in stages}),
         "reason_name": reason.name_in(language) if reason else "",
