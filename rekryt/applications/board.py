@@ -12,12 +12,14 @@ from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from rekryt.applications import extensions
+from rekryt.applications.board_filters import SORTS, BoardFilter
 from rekryt.applications.models import Application, Outcome, Resubmission, ResubmissionStatus
 from rekryt.candidates.models import Document, DocumentKind
 from rekryt.jobs.models import Job, Stage, stages_for
 
 COLUMN_SIZE = 50
-CARD_ORDER = (F("stage_entered_at").desc(), F("pk").desc())
+CARD_ORDER = SORTS[""]
+NO_FILTER = BoardFilter()
 
 
 @dataclass
@@ -37,6 +39,7 @@ class Board:
     job: Job
     columns: list[Column]
     ended: dict[str, int]
+    sources: list[str] = field(default_factory=list)
 
     @property
     def stages(self) -> list[Stage]:
@@ -51,52 +54,81 @@ class Board:
         return [(str(Outcome(o).label), n) for o, n in sorted(self.ended.items()) if n]
 
 
-def cards(job: Job) -> QuerySet[Application]:
+def cards(job: Job, chosen: BoardFilter = NO_FILTER) -> QuerySet[Application]:
     """Active applications of the job as board cards: candidate joined, and
-    `has_cv` and `resubmitted` (sent again, not yet confirmed) flags, newest in
-    their stage first."""
+    `has_cv` and `resubmitted` (sent again, not yet confirmed) flags, in the
+    chosen order (newest in their stage first by default), narrowed by the
+    chosen filter."""
     cv = Document.objects.filter(application=OuterRef("pk"), kind=DocumentKind.CV)
     resent = Resubmission.objects.filter(
         application=OuterRef("pk"), status=ResubmissionStatus.PENDING
     )
     return (
-        Application.objects.filter(job=job, outcome=Outcome.ACTIVE)
+        chosen.narrow(Application.objects.filter(job=job, outcome=Outcome.ACTIVE))
         .select_related("candidate")
         .annotate(has_cv=Exists(cv), resubmitted=Exists(resent), **extensions.card_annotations())
-        .order_by(*CARD_ORDER)
+        .order_by(*chosen.order)
     )
 
 
 def counts(job: Job) -> dict[tuple[int, str], int]:
     """Applications per (stage, outcome) in one grouped query."""
+    return counts_and_sources(job)[0]
+
+
+def counts_and_sources(job: Job) -> tuple[dict[tuple[int, str], int], list[str]]:
+    """Applications per (stage, outcome), and the sources its active
+    applications came from (the board's source filter), in one grouped query."""
     rows = (
         Application.objects.filter(job=job)
         .order_by()
-        .values_list("stage_id", "outcome")
+        .values_list("stage_id", "outcome", "source")
         .annotate(n=Count("pk"))
     )
-    return {(stage_id, outcome): n for stage_id, outcome, n in rows}
+    found: dict[tuple[int, str], int] = {}
+    sources: set[str] = set()
+    for stage_id, outcome, source, n in rows:
+        found[(stage_id, outcome)] = found.get((stage_id, outcome), 0) + n
+        if source and outcome == Outcome.ACTIVE:
+            sources.add(source)
+    return found, sorted(sources)
 
 
 def active_counts(job: Job) -> dict[int, int]:
     return {stage: n for (stage, outcome), n in counts(job).items() if outcome == Outcome.ACTIVE}
 
 
-def build_board(job: Job) -> Board:
+def build_board(job: Job, chosen: BoardFilter = NO_FILTER) -> Board:
     columns = [Column(stage) for stage in stages_for(job)]
     by_stage = {column.stage.pk: column for column in columns}
     ended: dict[str, int] = {}
-    for (stage_id, outcome), n in counts(job).items():
+    grouped, sources = counts_and_sources(job)
+    for (stage_id, outcome), n in grouped.items():
         if outcome != Outcome.ACTIVE:
             ended[outcome] = ended.get(outcome, 0) + n
-        elif stage_id in by_stage:
+        elif stage_id in by_stage and not chosen.narrows:
             by_stage[stage_id].count = n
-    for card in newest_cards(job):
+    if chosen.narrows:
+        # Columns count what the filter lets through (one query more).
+        for stage_id, n in filtered_counts(job, chosen).items():
+            if stage_id in by_stage:
+                by_stage[stage_id].count = n
+    for card in newest_cards(job, chosen):
         by_stage[card.stage_id].cards.append(card)
-    return Board(job=job, columns=columns, ended=ended)
+    return Board(job=job, columns=columns, ended=ended, sources=sources)
 
 
-def newest_cards(job: Job) -> QuerySet[Application]:
+def filtered_counts(job: Job, chosen: BoardFilter) -> dict[int, int]:
+    rows = (
+        chosen.narrow(Application.objects.filter(job=job, outcome=Outcome.ACTIVE))
+        .order_by()
+        .values_list("stage_id")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)
+
+
+def newest_cards(job: Job, chosen: BoardFilter = NO_FILTER) -> QuerySet[Application]:
     """One query for every column: the first COLUMN_SIZE cards of each stage.
 
     The window numbers only the job's active rows by stage (an index-only
@@ -104,17 +136,19 @@ def newest_cards(job: Job) -> QuerySet[Application]:
     are read for those few rows alone. Numbering the joined, annotated rows
     instead took twice as long on a 5,000-applicant board."""
     numbered = (
-        Application.objects.filter(job=job, outcome=Outcome.ACTIVE)
-        .annotate(row=Window(RowNumber(), partition_by=F("stage_id"), order_by=list(CARD_ORDER)))
+        chosen.narrow(Application.objects.filter(job=job, outcome=Outcome.ACTIVE))
+        .annotate(row=Window(RowNumber(), partition_by=F("stage_id"), order_by=list(chosen.order)))
         .filter(row__lte=COLUMN_SIZE)
         .values("pk")
     )
-    return cards(job).filter(pk__in=numbered)
+    return cards(job, chosen).filter(pk__in=numbered)
 
 
-def column_page(job: Job, stage: Stage, offset: int) -> tuple[list[Application], bool]:
+def column_page(
+    job: Job, stage: Stage, offset: int, chosen: BoardFilter = NO_FILTER
+) -> tuple[list[Application], bool]:
     """One page of a column after `offset`, and whether more follow."""
-    page = list(cards(job).filter(stage=stage)[offset : offset + COLUMN_SIZE + 1])
+    page = list(cards(job, chosen).filter(stage=stage)[offset : offset + COLUMN_SIZE + 1])
     return page[:COLUMN_SIZE], len(page) > COLUMN_SIZE
 
 

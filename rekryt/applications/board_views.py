@@ -23,9 +23,10 @@ from rekryt.accounts.roles import staff_required
 from rekryt.applications import automations
 from rekryt.applications import board as queries
 from rekryt.applications.actions import move_to_stage
+from rekryt.applications.board_filters import BoardFilter
 from rekryt.applications.cards import CardRenderer
 from rekryt.applications.forms import MoveForm, current_language
-from rekryt.applications.models import Application, may_decide
+from rekryt.applications.models import Application, may_decide, source_label
 from rekryt.applications.stage_emails import pending_by_application, undo_move
 from rekryt.applications.views import (
     decidable_application,
@@ -34,14 +35,16 @@ from rekryt.applications.views import (
     parse_offset,
     wants_json,
 )
+from rekryt.candidates.models import Tag
 from rekryt.jobs.models import Job, Stage, stages_for, visible_job_or_404
 
 # --- The board ---------------------------------------------------------------
 
 
 def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any]:
-    built = queries.build_board(job)
-    board_url = reverse("board", args=[job.pk])
+    chosen = BoardFilter.from_query(request.GET)
+    built = queries.build_board(job, chosen)
+    board_url = reverse("board", args=[job.pk]) + chosen.suffix()
     can_decide = may_decide(request.user)  # type: ignore[arg-type]
     cards = [card for column in built.columns for card in column.cards]
     render_card = CardRenderer(
@@ -51,6 +54,7 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         back_url=board_url,
         in_board=True,
         pending=pending_by_application(cards),
+        detail_suffix=chosen.suffix(),
     )
     for column in built.columns:
         column.html = render_card.render_all(column.cards)
@@ -63,6 +67,11 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         "back_url": board_url,
         "in_board": True,
         "column_size": queries.COLUMN_SIZE,
+        "board_filter": chosen,
+        "filter_suffix": chosen.suffix(),
+        "filter_query": chosen.querystring(),
+        "sources": [(source, source_label(source)) for source in built.sources],
+        "tags": list(Tag.objects.all()),
         **extra,
     }
 
@@ -94,7 +103,8 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
     if stage is None:
         raise Http404
     offset = parse_offset(request.GET.get("offset"))
-    cards, has_more = queries.column_page(job, stage, offset)
+    chosen = BoardFilter.from_query(request.GET)
+    cards, has_more = queries.column_page(job, stage, offset, chosen)
     can_decide = may_decide(request.user)  # type: ignore[arg-type]
     render_card = CardRenderer(
         request,
@@ -103,6 +113,7 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         back_url=request.get_full_path(),
         in_board=is_htmx(request),
         pending=pending_by_application(cards),
+        detail_suffix=chosen.suffix(),
     )
     context = {
         "job": job,
@@ -113,6 +124,7 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         "has_more": has_more,
         "offset": offset,
         "next_offset": offset + queries.COLUMN_SIZE,
+        "filter_query": chosen.querystring(),
         "previous_offset": max(offset - queries.COLUMN_SIZE, 0),
         "can_decide": can_decide,
         "board_url": reverse("board", args=[job.pk]),

@@ -45,13 +45,18 @@ class CardRenderer:
         back_url: str,
         in_board: bool,
         pending: dict[int, Message] | None = None,
+        detail_suffix: str = "",
     ) -> None:
         self.can_decide = can_decide
         self.pending = pending or {}
         self.preview_url = _pattern("message_preview")
         self.undo_url = _pattern("application_undo_move")
         self.in_board = in_board
-        self.detail_url = _pattern("application_detail")
+        # The board's filter and sort go with the card's link, so the
+        # application page's previous and next walk the same list.
+        self.detail_url = _pattern("application_detail") + detail_suffix.replace("{", "{{").replace(
+            "}", "}}"
+        )
         self.move_url = _pattern("application_move")
         self.has_cv = format_html(
             '<span class="board-card-cv" title="{0}">{1}<span class="visually-hidden">{0}</span>'

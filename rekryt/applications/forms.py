@@ -171,3 +171,13 @@ class RejectForm(forms.Form):
             "send_now": data["send_now"],
             "notify": data["notify"],
         }
+
+
+class TagForm(forms.Form):
+    name = forms.CharField(label=_("Tag"), max_length=40)
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Write the tag's name."))
+        return name

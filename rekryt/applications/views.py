@@ -18,7 +18,8 @@ from django.views.decorators.http import require_GET, require_POST
 from rekryt.accounts.roles import staff_required
 from rekryt.applications import cv_viewer, extensions
 from rekryt.applications.actions import add_note, reopen, set_outcome
-from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, current_language
+from rekryt.applications.board_filters import BoardFilter, neighbours
+from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, TagForm, current_language
 from rekryt.applications.models import Application, documents_visible_to, may_decide
 from rekryt.applications.rejections import reject_application
 from rekryt.applications.stage_emails import (
@@ -26,6 +27,7 @@ from rekryt.applications.stage_emails import (
 )
 from rekryt.applications.timeline import timeline_for
 from rekryt.candidates.models import DocumentKind
+from rekryt.candidates.tags import tags_for
 from rekryt.jobs.models import stages_for
 from rekryt.lib.params import bounded_int, local_url
 
@@ -88,6 +90,8 @@ def render_detail(
     resubmissions = application.resubmissions.prefetch_related("documents")
     reason = application.rejection_reason
     timeline = timeline_for(application, language)
+    chosen = BoardFilter.from_query(request.GET)
+    can_decide = may_decide(user)  # type: ignore[arg-type]
     stages = list(stages_for(application.job)) if application.is_active else []
     context = {
         "application": application,
@@ -100,7 +104,13 @@ def render_detail(
         "timeline": timeline,
         "undoable": undoable_on_timeline(application, timeline, {s.pk for s in stages}),
         "reason_name": reason.name_in(language) if reason else "",
-        "can_decide": may_decide(user),  # type: ignore[arg-type]
+        "can_decide": can_decide,
+        "board_filter": chosen,
+        "neighbours": neighbours(application, chosen),
+        "tags": tags_for(candidate)
+        if can_decide
+        else [t for t in tags_for(candidate) if getattr(t, "mine", False)],
+        "tag_form": forms.get("tag_form") or TagForm(),
         # The rule of rekryt.messaging.access.cancellable_messages.
         "can_cancel_messages": user.sees_all_jobs,  # type: ignore[union-attr]
         "stages": stages,
