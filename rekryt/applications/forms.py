@@ -95,7 +95,10 @@ class NoteForm(forms.Form):
         label=_("Note"),
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Visible to everyone who can see this application."),
+        help_text=_(
+            "Visible to everyone who can see this application. Write @ and a colleague's "
+            "username (@hanna) to tell them by email."
+        ),
     )
 
 
