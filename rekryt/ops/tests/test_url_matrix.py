@@ -211,6 +211,13 @@ def person(w: World) -> dict[str, Any]:
     return {"pk": w.person_pk}
 
 
+def job_template(w: World) -> dict[str, Any]:
+    from rekryt.jobs.models import JobTemplate
+
+    found, _created = JobTemplate.objects.get_or_create(name="Matrix")
+    return {"pk": found.pk}
+
+
 def document_page(w: World) -> dict[str, Any]:
     return {"pk": w.document_pk, "page": 1}
 
@@ -329,6 +336,10 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "waiting_figures": (DECIDERS, none),
     "job_create": (RECRUITERS, none),
     "job_edit": (RECRUITERS, job),
+    "job_duplicate": (RECRUITERS, job),
+    "job_save_template": (RECRUITERS, job),
+    "job_templates": (RECRUITERS, none),
+    "job_template_delete": (RECRUITERS, job_template),
     "job_preview": (RECRUITERS, job),
     "job_publish": (RECRUITERS, job),
     "job_close": (RECRUITERS, job),

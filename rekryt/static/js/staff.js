@@ -3,6 +3,17 @@
 // dialog is ever shown.
 (function () {
   "use strict";
+  // On a phone the main menu folds behind a "Menu" button. Without
+  // JavaScript the button stays hidden and the menu simply wraps.
+  var menuButton = document.querySelector(".staff-header .menu-button");
+  if (menuButton) {
+    menuButton.hidden = false;
+    menuButton.addEventListener("click", function () {
+      var open = menuButton.getAttribute("aria-expanded") === "true";
+      menuButton.setAttribute("aria-expanded", open ? "false" : "true");
+    });
+  }
+
   // Mark the current section in the main navigation for screen readers and sight.
   // A link whose section is wider than its own address says so in data-section.
   var path = window.location.pathname;
