@@ -39,6 +39,7 @@ from rekryt.demo.identity import add_identity_cases
 from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
 from rekryt.demo.plan import Opening, Plan, Step, plan_applications
 from rekryt.demo.surveys import survey_the_history
+from rekryt.demo.workspace import add_workspace
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, stages_for
 from rekryt.lib.months import add_months
@@ -72,6 +73,7 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         played = [t for t in timelines if t is not None]
         backdate(played)
         add_privacy_cases(played, staff, now)
+        add_workspace([t.application_id for t in played], staff, timezone.now())
         survey_the_history(rng, [t.application_id for t in played], timezone.now())
         elsewhere = add_identity_cases([t.application_id for t in played], now)
         if elsewhere is not None:
