@@ -102,27 +102,59 @@ class BoardFilter:
 class Neighbours:
     previous: int | None
     next: int | None
-    position: int
-    total: int
 
 
-def neighbours(application: Application, chosen: BoardFilter) -> Neighbours | None:
-    """Where the application stands in its board, read column by column in
-    the board's order under `chosen`: one query of ids, whatever the page."""
-    if not application.is_active:
+# Each sort as (field, descending), the pk breaking ties the same way.
+KEYS: dict[str, tuple[str, bool]] = {
+    "": ("stage_entered_at", True),
+    "days": ("stage_entered_at", False),
+    "applied": ("created_at", True),
+}
+
+
+def _beyond(application: Application, chosen: BoardFilter, forward: bool) -> Q:
+    """Rows of the same column after (or before) `application` in the sort."""
+    field, descending = KEYS[chosen.sort]
+    value = getattr(application, field)
+    op = "lt" if forward == descending else "gt"
+    return Q(**{f"{field}__{op}": value}) | Q(**{field: value, f"pk__{op}": application.pk})
+
+
+def _first(
+    queryset: QuerySet[Application], chosen: BoardFilter, forward: bool, by_column: bool = False
+) -> int | None:
+    order = [F("stage__order").asc(), F("stage_id").asc()] if by_column else []
+    order += [o.copy() for o in chosen.order]
+    if not forward:
+        for o in order:
+            o.reverse_ordering()
+    return queryset.order_by(*order).values_list("pk", flat=True).first()
+
+
+def neighbours(
+    application: Application, chosen: BoardFilter, stages: list[Any]
+) -> Neighbours | None:
+    """The cards before and after the application in its board, column by
+    column in the board's order under `chosen`. Each query reads one row
+    through the board's index: two when the neighbours share the column,
+    at most one more per column passed over, never more as data grows."""
+    ids = [stage.pk for stage in stages]
+    if not application.is_active or application.stage_id not in ids:
         return None
-    base = Application.objects.filter(job=application.job_id, outcome=application.outcome)
-    ids = list(
-        chosen.narrow(base)
-        .order_by("stage__order", "stage_id", *chosen.order)
-        .values_list("pk", flat=True)
+    base = chosen.narrow(
+        Application.objects.filter(job=application.job_id, outcome=application.outcome)
     )
-    if application.pk not in ids:
-        return None
-    at = ids.index(application.pk)
-    return Neighbours(
-        previous=ids[at - 1] if at > 0 else None,
-        next=ids[at + 1] if at + 1 < len(ids) else None,
-        position=at + 1,
-        total=len(ids),
-    )
+    stage_order = next(stage.order for stage in stages if stage.pk == application.stage_id)
+    found: dict[bool, int | None] = {}
+    for forward in (False, True):
+        column = base.filter(stage=application.stage_id).filter(
+            _beyond(application, chosen, forward)
+        )
+        found[forward] = _first(column, chosen, forward)
+        if found[forward] is None:
+            # The nearest other column's first (or last) card, in one query:
+            # columns in their order, each read through the board's index.
+            lookup = "stage__order__gt" if forward else "stage__order__lt"
+            others = base.filter(**{lookup: stage_order}).exclude(stage=application.stage_id)
+            found[forward] = _first(others, chosen, forward, by_column=True)
+    return Neighbours(previous=found[False], next=found[True])

@@ -106,7 +106,7 @@ def render_detail(
         "reason_name": reason.name_in(language) if reason else "",
         "can_decide": can_decide,
         "board_filter": chosen,
-        "neighbours": neighbours(application, chosen),
+        "neighbours": neighbours(application, chosen, stages),
         "tags": tags_for(candidate)
         if can_decide
         else [t for t in tags_for(candidate) if getattr(t, "mine", False)],
