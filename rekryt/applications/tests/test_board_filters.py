@@ -133,3 +133,22 @@ def test_the_board_costs_the_same_queries_with_filters_for_5_and_60(
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_previous_and_next_cross_into_the_neighbouring_columns(
+    client: Any, rita: Any, job: Any, people: Any
+) -> None:
+    from rekryt.applications.actions import move_to_stage
+    from rekryt.jobs.models import stages_for
+
+    anna, bo, cia = people["anna"], people["bo"], people["cia"]
+    second = list(stages_for(job))[1]
+    move_to_stage(anna, second, rita)
+    client.force_login(rita)
+    # Column one: Cia, Bo (newest in the stage first); column two: Anna.
+    last_of_first = client.get(reverse("application_detail", args=[bo.pk]))
+    assert last_of_first.context["neighbours"].previous == cia.pk
+    assert last_of_first.context["neighbours"].next == anna.pk
+    first_of_second = client.get(reverse("application_detail", args=[anna.pk]))
+    assert first_of_second.context["neighbours"].previous == bo.pk
+    assert first_of_second.context["neighbours"].next is None

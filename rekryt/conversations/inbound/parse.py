@@ -172,14 +172,27 @@ def _body_text(message: Message) -> str:
     return content
 
 
+# A signature starts at the RFC 3676 delimiter ("-- ") or a phone's footer.
+SIGNATURE = re.compile(
+    r"^(-- ?|(skickat från min|sent from my|hämta outlook för|get outlook for) .*)$", re.IGNORECASE
+)
+
+
 def trimmed(text: str) -> str:
-    """The newly written text: quoted history and signature cut off
-    (mail-parser-reply knows the Swedish and English "On … wrote:" lines)."""
+    """The newly written text: quoted history cut off by mail-parser-reply
+    (it knows the Swedish and English "On … wrote:" lines), then the
+    signature."""
     text = text.replace("\r\n", "\n").strip()
     if not text:
         return ""
-    reply = EmailReplyParser(languages=["sv", "en"]).parse_reply(text=text)
-    return (reply or text).strip()[:MAX_BODY]
+    reply = (EmailReplyParser(languages=["sv", "en"]).parse_reply(text=text) or text).strip()
+    lines = reply.split("\n")
+    cut = next(
+        (n for n, line in enumerate(lines) if n and SIGNATURE.match(line.rstrip("\r"))), None
+    )
+    if cut is not None:
+        reply = "\n".join(lines[:cut]).strip()
+    return reply[:MAX_BODY]
 
 
 def _attachments(message: Message) -> list[Attachment]:
