@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "rekryt.privacy",
     "rekryt.applications",
     "rekryt.screening",
+    # Below the portal, which shows the conversation to the candidate.
+    "rekryt.conversations",
     "rekryt.portal",
     "rekryt.surveys",
     "rekryt.promises",
@@ -189,6 +191,19 @@ EMAIL_TIMEOUT = 20
 # Mail sent through django.core.mail (password resets, invitations, allauth)
 # goes into the durable outbox like every other email; the worker delivers it.
 EMAIL_BACKEND = "rekryt.messaging.django_backend.OutboxBackend"
+
+# --- Replies from candidates (rekryt.conversations) -------------------------
+# Every email to a candidate carries Reply-To: reply+<token>@REPLY_DOMAIN.
+# Empty: the organisation's reply-to address is used and replies are not read.
+REPLY_DOMAIN = envstr("REPLY_DOMAIN").lower()
+# Mailbox polled for replies (hosted mail): imaps://user:password@host:993/INBOX
+IMAP_URL = envstr("IMAP_URL")
+# `manage.py receive_mail` listens here for mail the mail server forwards.
+RECEIVE_MAIL_HOST = envstr("RECEIVE_MAIL_HOST", "127.0.0.1")
+RECEIVE_MAIL_PORT = envint("RECEIVE_MAIL_PORT", 2525)
+# Largest email accepted, in megabytes, and emails accepted per sender per hour.
+INBOUND_MAX_MB = envint("INBOUND_MAX_MB", 25)
+INBOUND_PER_SENDER_PER_HOUR = envint("INBOUND_PER_SENDER_PER_HOUR", 20)
 
 # --- Staff accounts (django-allauth) ---------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("staff/", include("rekryt.jobs.staff_urls")),
     path("staff/", include("rekryt.applications.urls")),
     path("staff/", include("rekryt.screening.urls")),
+    path("staff/", include("rekryt.conversations.urls")),
     path("staff/", include("rekryt.candidates.urls")),
     path("staff/", include("rekryt.messaging.urls")),
     path("staff/settings/", include("rekryt.accounts.settings_urls")),

@@ -17,6 +17,7 @@ from django.utils.translation import override
 
 from rekryt.accounts.models import Organisation, User
 from rekryt.applications import automations
+from rekryt.applications.mentions import notify_mentioned
 from rekryt.applications.models import (
     Application,
     EventKind,
@@ -226,7 +227,11 @@ def decision_messages(application: Application) -> QuerySet[Message]:
 
 
 @transaction.atomic
+@transaction.atomic
 def add_note(application: Application, author: User, body: str) -> Note:
+    """Add the note, and email each colleague it @mentions who may see the
+    application (rekryt.applications.mentions)."""
     note = Note.objects.create(application=application, author=author, body=body)
-    record(application, EventKind.NOTE_ADDED, author, note=note.pk)
+    told = notify_mentioned(note, author)
+    record(application, EventKind.NOTE_ADDED, author, note=note.pk, mentions=[u.pk for u in told])
     return note

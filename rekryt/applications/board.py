@@ -12,13 +12,16 @@ from typing import Any
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from rekryt.applications import extensions
+from rekryt.applications.board_filters import SORTS, BoardFilter
 from rekryt.applications.hooks import BoardView
 from rekryt.applications.models import Application, Outcome, Resubmission, ResubmissionStatus
 from rekryt.candidates.models import Document, DocumentKind
 from rekryt.jobs.models import Job, Stage, stages_for
 
 COLUMN_SIZE = 50
-CARD_ORDER = (F("stage_entered_at").desc(), F("pk").desc())
+CARD_ORDER = SORTS[""]
+NO_FILTER = BoardFilter()
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Board:
     job: Job
     columns: list[Column]
     ended: dict[str, int]
+    sources: list[str] = field(default_factory=list)
 
     @property
     def stages(self) -> list[Stage]:
@@ -52,68 +56,103 @@ class Board:
         return [(str(Outcome(o).label), n) for o, n in sorted(self.ended.items()) if n]
 
 
-def _active(job: Job, view: BoardView | None) -> QuerySet[Application]:
-    active = Application.objects.filter(job=job, outcome=Outcome.ACTIVE)
+def _active(job: Job, chosen: BoardFilter, view: BoardView | None) -> QuerySet[Application]:
+    """The job's active applications through the board's own filter and the
+    view other apps add (screening's requirements filter, say)."""
+    active = chosen.narrow(Application.objects.filter(job=job, outcome=Outcome.ACTIVE))
     return active.filter(*view.filters) if view else active
 
 
-def _order(view: BoardView | None) -> list[Any]:
-    return [*view.order, *CARD_ORDER] if view and view.order else list(CARD_ORDER)
+def _order(chosen: BoardFilter, view: BoardView | None) -> list[Any]:
+    """A view's order (screening's score) first, the board's sort after it."""
+    return [*view.order, *chosen.order] if view and view.order else list(chosen.order)
 
 
-def cards(job: Job, view: BoardView | None = None) -> QuerySet[Application]:
+def cards(
+    job: Job, chosen: BoardFilter = NO_FILTER, view: BoardView | None = None
+) -> QuerySet[Application]:
     """Active applications of the job as board cards: candidate joined, and
-    `has_cv` and `resubmitted` (sent again, not yet confirmed) flags, newest in
-    their stage first (or in the order `view` gives, narrowed by its filters)."""
+    `has_cv` and `resubmitted` (sent again, not yet confirmed) flags, in the
+    chosen order (newest in their stage first by default), narrowed by the
+    chosen filter and the view's."""
     cv = Document.objects.filter(application=OuterRef("pk"), kind=DocumentKind.CV)
     resent = Resubmission.objects.filter(
         application=OuterRef("pk"), status=ResubmissionStatus.PENDING
     )
     return (
-        _active(job, view)
+        _active(job, chosen, view)
         .select_related("candidate")
         .annotate(
-            has_cv=Exists(cv), resubmitted=Exists(resent), **(view.annotations if view else {})
+            has_cv=Exists(cv),
+            resubmitted=Exists(resent),
+            **extensions.card_annotations(),
+            **(view.annotations if view else {}),
         )
-        .order_by(*_order(view))
+        .order_by(*_order(chosen, view))
     )
 
 
 def counts(job: Job, view: BoardView | None = None) -> dict[tuple[int, str], int]:
     """Applications per (stage, outcome) in one grouped query; active ones
     only where they pass the view's filters."""
+    return counts_and_sources(job, view)[0]
+
+
+def counts_and_sources(
+    job: Job, view: BoardView | None = None
+) -> tuple[dict[tuple[int, str], int], list[str]]:
+    """Applications per (stage, outcome), active ones only where they pass
+    the view's filters, and the sources its active applications came from
+    (the board's source filter), in one grouped query."""
     shown = Count("pk", filter=Q(*view.filters)) if view and view.filters else Count("pk")
     rows = (
         Application.objects.filter(job=job)
         .order_by()
-        .values_list("stage_id", "outcome")
+        .values_list("stage_id", "outcome", "source")
         .annotate(n=Count("pk"), shown=shown)
     )
-    return {
-        (stage_id, outcome): shown if outcome == Outcome.ACTIVE else n
-        for stage_id, outcome, n, shown in rows
-    }
+    found: dict[tuple[int, str], int] = {}
+    sources: set[str] = set()
+    for stage_id, outcome, source, n, shown_n in rows:
+        value = shown_n if outcome == Outcome.ACTIVE else n
+        found[(stage_id, outcome)] = found.get((stage_id, outcome), 0) + value
+        if source and outcome == Outcome.ACTIVE:
+            sources.add(source)
+    return found, sorted(sources)
 
 
 def active_counts(job: Job) -> dict[int, int]:
     return {stage: n for (stage, outcome), n in counts(job).items() if outcome == Outcome.ACTIVE}
 
 
-def build_board(job: Job, view: BoardView | None = None) -> Board:
+def build_board(job: Job, chosen: BoardFilter = NO_FILTER, view: BoardView | None = None) -> Board:
     columns = [Column(stage) for stage in stages_for(job)]
     by_stage = {column.stage.pk: column for column in columns}
     ended: dict[str, int] = {}
-    for (stage_id, outcome), n in counts(job, view).items():
+    grouped, sources = counts_and_sources(job, view)
+    for (stage_id, outcome), n in grouped.items():
         if outcome != Outcome.ACTIVE:
             ended[outcome] = ended.get(outcome, 0) + n
-        elif stage_id in by_stage:
+        elif stage_id in by_stage and not chosen.narrows:
             by_stage[stage_id].count = n
-    for card in newest_cards(job, view):
+    if chosen.narrows:
+        # Columns count what the filter lets through (one query more).
+        for stage_id, n in filtered_counts(job, chosen, view).items():
+            if stage_id in by_stage:
+                by_stage[stage_id].count = n
+    for card in newest_cards(job, chosen, view):
         by_stage[card.stage_id].cards.append(card)
-    return Board(job=job, columns=columns, ended=ended)
+    return Board(job=job, columns=columns, ended=ended, sources=sources)
 
 
-def newest_cards(job: Job, view: BoardView | None = None) -> QuerySet[Application]:
+def filtered_counts(job: Job, chosen: BoardFilter, view: BoardView | None = None) -> dict[int, int]:
+    rows = _active(job, chosen, view).order_by().values_list("stage_id").annotate(n=Count("pk"))
+    return dict(rows)
+
+
+def newest_cards(
+    job: Job, chosen: BoardFilter = NO_FILTER, view: BoardView | None = None
+) -> QuerySet[Application]:
     """One query for every column: the first COLUMN_SIZE cards of each stage.
 
     The window numbers only the job's active rows by stage (an index-only
@@ -121,19 +160,25 @@ def newest_cards(job: Job, view: BoardView | None = None) -> QuerySet[Applicatio
     are read for those few rows alone. Numbering the joined, annotated rows
     instead took twice as long on a 5,000-applicant board."""
     numbered = (
-        _active(job, view)
-        .annotate(row=Window(RowNumber(), partition_by=F("stage_id"), order_by=_order(view)))
+        _active(job, chosen, view)
+        .annotate(
+            row=Window(RowNumber(), partition_by=F("stage_id"), order_by=_order(chosen, view))
+        )
         .filter(row__lte=COLUMN_SIZE)
         .values("pk")
     )
-    return cards(job, view).filter(pk__in=numbered)
+    return cards(job, chosen, view).filter(pk__in=numbered)
 
 
 def column_page(
-    job: Job, stage: Stage, offset: int, view: BoardView | None = None
+    job: Job,
+    stage: Stage,
+    offset: int,
+    chosen: BoardFilter = NO_FILTER,
+    view: BoardView | None = None,
 ) -> tuple[list[Application], bool]:
     """One page of a column after `offset`, and whether more follow."""
-    page = list(cards(job, view).filter(stage=stage)[offset : offset + COLUMN_SIZE + 1])
+    page = list(cards(job, chosen, view).filter(stage=stage)[offset : offset + COLUMN_SIZE + 1])
     return page[:COLUMN_SIZE], len(page) > COLUMN_SIZE
 
 

@@ -24,9 +24,10 @@ from rekryt.accounts.roles import staff_required
 from rekryt.applications import automations, hooks
 from rekryt.applications import board as queries
 from rekryt.applications.actions import move_to_stage
+from rekryt.applications.board_filters import BoardFilter
 from rekryt.applications.cards import CardRenderer
 from rekryt.applications.forms import MoveForm, current_language
-from rekryt.applications.models import Application, may_decide
+from rekryt.applications.models import Application, may_decide, source_label
 from rekryt.applications.stage_emails import pending_by_application, undo_move
 from rekryt.applications.views import (
     decidable_application,
@@ -35,6 +36,7 @@ from rekryt.applications.views import (
     parse_offset,
     wants_json,
 )
+from rekryt.candidates.models import Tag
 from rekryt.jobs.models import Job, Stage, stages_for, visible_job_or_404
 
 # --- The board ---------------------------------------------------------------
@@ -42,8 +44,9 @@ from rekryt.jobs.models import Job, Stage, stages_for, visible_job_or_404
 
 def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any]:
     view = hooks.board_view(request, job)
-    built = queries.build_board(job, view)
-    board_url = reverse("board", args=[job.pk])
+    chosen = BoardFilter.from_query(request.GET)
+    built = queries.build_board(job, chosen, view)
+    board_url = reverse("board", args=[job.pk]) + chosen.suffix()
     can_decide = may_decide(request.user)  # type: ignore[arg-type]
     cards = [card for column in built.columns for card in column.cards]
     render_card = CardRenderer(
@@ -54,6 +57,7 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         in_board=True,
         pending=pending_by_application(cards),
         blind=hooks.blind_for(cards),
+        detail_suffix=chosen.suffix(),
     )
     for column in built.columns:
         column.html = render_card.render_all(column.cards)
@@ -68,6 +72,13 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         "column_size": queries.COLUMN_SIZE,
         "view_controls": view.controls,
         "view_query": view_query(view),
+        # Kept by the board's own filter form, so it does not drop the view's.
+        "view_pairs": list(view.query.items()),
+        "board_filter": chosen,
+        "filter_suffix": chosen.suffix(),
+        "filter_query": chosen.querystring(),
+        "sources": [(source, source_label(source)) for source in built.sources],
+        "tags": list(Tag.objects.all()),
         **extra,
     }
 
@@ -107,7 +118,8 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         raise Http404
     offset = parse_offset(request.GET.get("offset"))
     view = hooks.board_view(request, job)
-    cards, has_more = queries.column_page(job, stage, offset, view)
+    chosen = BoardFilter.from_query(request.GET)
+    cards, has_more = queries.column_page(job, stage, offset, chosen, view)
     can_decide = may_decide(request.user)  # type: ignore[arg-type]
     render_card = CardRenderer(
         request,
@@ -117,6 +129,7 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         in_board=is_htmx(request),
         pending=pending_by_application(cards),
         blind=hooks.blind_for(cards),
+        detail_suffix=chosen.suffix(),
     )
     context = {
         "job": job,
@@ -127,6 +140,7 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         "has_more": has_more,
         "offset": offset,
         "next_offset": offset + queries.COLUMN_SIZE,
+        "filter_query": chosen.querystring(),
         "previous_offset": max(offset - queries.COLUMN_SIZE, 0),
         "can_decide": can_decide,
         "board_url": reverse("board", args=[job.pk]),

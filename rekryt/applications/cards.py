@@ -18,6 +18,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from rekryt.applications import extensions
 from rekryt.applications.hooks import Blind, card_flags, shown_name
 from rekryt.applications.models import Application
 from rekryt.jobs.models import Stage
@@ -46,6 +47,7 @@ class CardRenderer:
         in_board: bool,
         pending: dict[int, Message] | None = None,
         blind: dict[int, Blind] | None = None,
+        detail_suffix: str = "",
     ) -> None:
         self.can_decide = can_decide
         self.pending = pending or {}
@@ -55,7 +57,11 @@ class CardRenderer:
         self.preview_url = _pattern("message_preview")
         self.undo_url = _pattern("application_undo_move")
         self.in_board = in_board
-        self.detail_url = _pattern("application_detail")
+        # The board's filter and sort go with the card's link, so the
+        # application page's previous and next walk the same list.
+        self.detail_url = _pattern("application_detail") + detail_suffix.replace("{", "{{").replace(
+            "}", "}}"
+        )
         self.move_url = _pattern("application_move")
         self.has_cv = format_html(
             '<span class="board-card-cv" title="{0}">{1}<span class="visually-hidden">{0}</span>'
@@ -75,6 +81,10 @@ class CardRenderer:
         self.resubmitted = format_html(
             '<span class="badge badge-warn">{}</span>', gettext("Sent again")
         )
+        self.extra_flags = [
+            (name, format_html('<span class="badge badge-unread">{}</span>', label()))
+            for name, label in extensions.card_flags()
+        ]
         self.select_label = gettext("Select %(name)s")
         self.move_label = gettext("Move %(name)s to")
         self.move_button = escape(gettext("Move"))
@@ -127,6 +137,7 @@ class CardRenderer:
         if getattr(application, "resubmitted", False):
             flags.append(self.resubmitted)
         flags.extend(card_flags(application))
+        flags += [badge for name, badge in self.extra_flags if getattr(application, name, False)]
         if not flags:
             return ""
         return format_html(

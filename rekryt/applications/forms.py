@@ -95,7 +95,10 @@ class NoteForm(forms.Form):
         label=_("Note"),
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Visible to everyone who can see this application."),
+        help_text=_(
+            "Visible to everyone who can see this application. Write @ and a colleague's "
+            "username (@hanna) to tell them by email."
+        ),
     )
 
 
@@ -171,3 +174,13 @@ class RejectForm(forms.Form):
             "send_now": data["send_now"],
             "notify": data["notify"],
         }
+
+
+class TagForm(forms.Form):
+    name = forms.CharField(label=_("Tag"), max_length=40)
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Write the tag's name."))
+        return name

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rekryt.applications import board_views, reject_views, views
+from rekryt.applications import board_views, cv_views, reject_views, tag_views, views
 
 urlpatterns = [
     path("jobs/<int:pk>/board/", board_views.board, name="board"),
@@ -12,6 +12,11 @@ urlpatterns = [
         name="board_column",
     ),
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
+    path(
+        "documents/<int:pk>/pages/<int:page>.png",
+        cv_views.document_page,
+        name="document_page",
+    ),
     path("applications/<int:pk>/move/", board_views.application_move, name="application_move"),
     path(
         "applications/<int:pk>/undo-move/",
@@ -21,6 +26,12 @@ urlpatterns = [
     path("applications/<int:pk>/outcome/", views.application_outcome, name="application_outcome"),
     path("applications/<int:pk>/reopen/", views.application_reopen, name="application_reopen"),
     path("applications/<int:pk>/notes/", views.application_note, name="application_note"),
+    path("applications/<int:pk>/tags/", tag_views.tag_add, name="application_tag_add"),
+    path(
+        "applications/<int:pk>/tags/<int:tag_pk>/remove/",
+        tag_views.tag_remove,
+        name="application_tag_remove",
+    ),
     path(
         "applications/<int:pk>/reject/",
         reject_views.application_reject,

@@ -16,8 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from rekryt.accounts.roles import staff_required
+from rekryt.applications import cv_viewer, extensions
 from rekryt.applications.actions import add_note, reopen, set_outcome
-from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, current_language
+from rekryt.applications.board_filters import BoardFilter, neighbours
+from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, TagForm, current_language
 from rekryt.applications.hooks import Blind, blind_for, detail_sections
 from rekryt.applications.models import Application, documents_visible_to, may_decide
 from rekryt.applications.rejections import reject_application
@@ -25,6 +27,8 @@ from rekryt.applications.stage_emails import (
     undoable_on_timeline,
 )
 from rekryt.applications.timeline import timeline_for
+from rekryt.candidates.models import DocumentKind
+from rekryt.candidates.tags import tags_for
 from rekryt.jobs.models import stages_for
 from rekryt.lib.params import bounded_int, local_url
 
@@ -46,12 +50,14 @@ def next_url(request: HttpRequest, default: str) -> str:
 
 def visible_application(request: HttpRequest, pk: int) -> Application:
     queryset = Application.objects.visible_to(request.user)  # type: ignore[arg-type]
-    return get_object_or_404(queryset.select_related(*DETAIL_RELATED), pk=pk)
+    related = (*DETAIL_RELATED, *extensions.detail_related())
+    return get_object_or_404(queryset.select_related(*related), pk=pk)
 
 
 def decidable_application(request: HttpRequest, pk: int) -> Application:
     queryset = Application.objects.decidable_by(request.user)  # type: ignore[arg-type]
-    return get_object_or_404(queryset.select_related(*DETAIL_RELATED), pk=pk)
+    related = (*DETAIL_RELATED, *extensions.detail_related())
+    return get_object_or_404(queryset.select_related(*related), pk=pk)
 
 
 def parse_offset(value: str | None) -> int:
@@ -76,10 +82,14 @@ def render_detail(
     # A link from a page that names the person would unmask a blind one.
     hidden = blind_for(listed)
     others = [other for other in listed if other.pk not in hidden]
-    documents = (
+    documents = list(
         documents_visible_to(user)  # type: ignore[arg-type]
         .filter(candidate=candidate, resubmission__isnull=True)
         .select_related("application__job")
+    )
+    cv = next(
+        (d for d in documents if d.kind == DocumentKind.CV and d.application_id == application.pk),
+        None,
     )
     resubmissions = application.resubmissions.prefetch_related("documents")
     reason = application.rejection_reason
@@ -87,8 +97,11 @@ def render_detail(
     blind = blind_for([application]).get(application.pk)
     if blind is not None:
         others, resubmissions = [], resubmissions.none()
-        documents = documents.filter(application=application)
+        documents = [d for d in documents if d.application_id == application.pk]
+        cv = None  # the original is withheld: its masked text is shown instead
         mask_timeline(timeline, blind)
+    chosen = BoardFilter.from_query(request.GET)
+    can_decide = may_decide(user)  # type: ignore[arg-type]
     stages = list(stages_for(application.job)) if application.is_active else []
     context = {
         "application": application,
@@ -97,10 +110,17 @@ def render_detail(
         "resubmissions": list(resubmissions),
         "other_applications": others,
         "documents": documents,
+        "cv": cv_viewer.shown(cv),
         "timeline": timeline,
         "undoable": undoable_on_timeline(application, timeline, {s.pk for s in stages}),
         "reason_name": reason.name_in(language) if reason else "",
-        "can_decide": may_decide(user),  # type: ignore[arg-type]
+        "can_decide": can_decide,
+        "board_filter": chosen,
+        "neighbours": neighbours(application, chosen, stages),
+        "tags": tags_for(candidate)
+        if can_decide
+        else [t for t in tags_for(candidate) if getattr(t, "mine", False)],
+        "tag_form": forms.get("tag_form") or TagForm(),
         # The rule of rekryt.messaging.access.cancellable_messages.
         "can_cancel_messages": user.sees_all_jobs,  # type: ignore[union-attr]
         "stages": stages,
@@ -108,6 +128,7 @@ def render_detail(
         "outcome_form": forms.get("outcome_form") or OutcomeForm(),
         "note_form": forms.get("note_form") or NoteForm(),
         "sections": detail_sections(request, application),
+        "panels": extensions.detail_panels(request, application),
         "blind": blind,
         "blind_documents": [(d, blind.document_url(d)) for d in documents] if blind else [],
         "shown_name": blind.name if blind else application.full_name,

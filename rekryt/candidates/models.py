@@ -20,6 +20,34 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+class TagColour(models.TextChoices):
+    """Background and text pairs that keep a contrast of at least 4.5:1."""
+
+    BLUE = "blue", _("Blue")
+    GREEN = "green", _("Green")
+    AMBER = "amber", _("Amber")
+    RED = "red", _("Red")
+    PURPLE = "purple", _("Purple")
+    GREY = "grey", _("Grey")
+
+
+class Tag(models.Model):
+    """An organisation-wide label on candidates ("Java", "Talang 2027"),
+    filterable on every board."""
+
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    colour = models.CharField(
+        _("colour"), max_length=10, choices=TagColour.choices, default=TagColour.BLUE
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class CandidateQuerySet(models.QuerySet["Candidate"]):
     def visible_to(self, user: User) -> CandidateQuerySet:
         """Staff see a candidate when they may see one of their applications' jobs."""
@@ -49,6 +77,7 @@ class Candidate(models.Model):
     # When the owner of the address last made these details their own (from
     # the portal). Until then they are what the first application submitted.
     details_confirmed_at = models.DateTimeField(null=True, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="candidates")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 

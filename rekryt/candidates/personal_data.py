@@ -46,6 +46,8 @@ def export(candidate: Candidate) -> dict[str, Any]:
             "details_confirmed_at": iso(candidate.details_confirmed_at),
             "created_at": iso(candidate.created_at),
             "updated_at": iso(candidate.updated_at),
+            # Labels staff put on the candidate (rekryt.candidates.tags).
+            "tags": [tag.name for tag in candidate.tags.all()],
         },
         "documents": [
             {

@@ -46,6 +46,7 @@ from rekryt.demo.screening import (
     take_tests,
 )
 from rekryt.demo.surveys import survey_the_history
+from rekryt.demo.workspace import add_workspace
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, stages_for
 from rekryt.lib.months import add_months
@@ -82,6 +83,7 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         backdate(played)
         backdate_results()
         add_privacy_cases(played, staff, now)
+        add_workspace([t.application_id for t in played], staff, timezone.now())
         survey_the_history(rng, [t.application_id for t in played], timezone.now())
         elsewhere = add_identity_cases([t.application_id for t in played], now)
         if elsewhere is not None:

@@ -276,3 +276,21 @@ def visible_job_or_404(user: Any, pk: int) -> Job:
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(Job.objects.visible_to(user), pk=pk)
+
+
+class JobTemplate(models.Model):
+    """A job to start from: its ad text and facts (`fields`, the JobForm's
+    values without dates, recruiter or team) and its stages (`stages`, each
+    with its names and automation). Saved from a job, used to create drafts
+    (rekryt.jobs.reuse)."""
+
+    name = models.CharField(_("name"), max_length=120)
+    fields = models.JSONField(default=dict)
+    stages = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -20,7 +20,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from rekryt.accounts.roles import admin_required, recruiter_required, staff_required
-from rekryt.jobs import actions
+from rekryt.jobs import actions, extensions
 from rekryt.jobs.forms import (
     JobForm,
     MoveForm,
@@ -110,6 +110,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "status": status,
         "filters": filters,
         "has_any_job": bool(tally),
+        "panels": extensions.dashboard_panels(request),
     }
     return render(request, "jobs/dashboard.html", context)
 

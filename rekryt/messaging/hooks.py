@@ -103,3 +103,25 @@ def mask_for_staff(messages: list[Message]) -> None:
         if mask is not None:
             message.to_email, message.to_name = mask(message.to_email), mask(message.to_name)
             message.subject = mask(message.subject)
+
+
+# The Reply-To of an email to a candidate, asked when it is queued.
+# Conversations registers one that mints a tokened address
+# (`reply+<token>@REPLY_DOMAIN`) so the answer finds its way back; with none
+# registered, or none answering, the organisation's reply-to address is used.
+ReplyToProvider = Callable[..., str]
+_reply_to_providers: list[ReplyToProvider] = []
+
+
+def provide_reply_to(provider: ReplyToProvider) -> ReplyToProvider:
+    if provider not in _reply_to_providers:
+        _reply_to_providers.append(provider)
+    return provider
+
+
+def reply_to(*, candidate: object, application: object) -> str:
+    for provider in _reply_to_providers:
+        address = provider(candidate=candidate, application=application)
+        if address:
+            return str(address)
+    return ""

@@ -60,12 +60,72 @@ def queue(
     existing = Message.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing
-    template = template_for(kind, language)
+    return _queue_from(
+        template_for(kind, language),
+        key=key,
+        kind=kind,
+        to_email=to_email,
+        to_name=to_name,
+        values=values,
+        candidate=candidate,
+        application=application,
+        send_after=send_after,
+    )
+
+
+def queue_written(
+    *,
+    key: str,
+    kind: str,
+    language: str,
+    subject: str,
+    text: str,
+    to_email: str,
+    to_name: str = "",
+    values: dict[str, Any],
+    candidate: Any,
+    application: Any = None,
+    send_after: datetime | None = None,
+) -> Message:
+    """Queue an email a person wrote (a recruiter to a candidate), with its
+    {placeholders} filled like a template's. Validate the text with
+    `models.placeholder_errors` first; same idempotency as `queue`."""
+    existing = Message.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    written = EmailTemplate(kind=kind, language=language, subject=subject, body_text=text)
+    return _queue_from(
+        written,
+        key=key,
+        kind=kind,
+        to_email=to_email,
+        to_name=to_name,
+        values=values,
+        candidate=candidate,
+        application=application,
+        send_after=send_after,
+    )
+
+
+def _queue_from(
+    template: EmailTemplate,
+    *,
+    key: str,
+    kind: str,
+    to_email: str,
+    to_name: str,
+    values: dict[str, Any],
+    candidate: Any,
+    application: Any,
+    send_after: datetime | None,
+) -> Message:
+    reply_to = ""
     if candidate is not None:
         values = {
             **values,
             **hooks.extra_values(candidate=candidate, application=application, kind=kind),
         }
+        reply_to = hooks.reply_to(candidate=candidate, application=application)
     rendered = render(template, values)
     now = timezone.now()
     when = send_after or now
@@ -75,7 +135,7 @@ def queue(
         language=template.language,
         to_email=to_email,
         to_name=one_line(to_name)[:200],
-        reply_to=Organisation.get().reply_to_email,
+        reply_to=reply_to or Organisation.get().reply_to_email,
         subject=rendered.subject[:300],
         body_text=rendered.text,
         body_html=rendered.html,

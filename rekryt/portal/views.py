@@ -28,6 +28,7 @@ from rekryt.applications.models import (
 )
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.portal_session import candidate_required, sign_in, sign_out
+from rekryt.conversations.models import Reply
 from rekryt.lib.ratelimit import client_ip
 from rekryt.messaging.models import Message, MessageStatus
 from rekryt.portal.forms import NewLinkForm
@@ -84,6 +85,8 @@ class Said:
     body: str
     subject: str = ""
     language: str = ""
+    # A reply by email (rekryt.conversations), not a message from the portal.
+    by_email: bool = False
 
 
 @dataclass
@@ -115,7 +118,7 @@ def _pending_resubmissions(candidate: Candidate) -> dict[int, list[Resubmission]
 
 def cards_for(candidate: Candidate) -> list[Card]:
     """Every application with its standing, conversation and what waits for
-    the candidate's choice, in six queries."""
+    the candidate's choice, in seven queries."""
     applications = list(
         candidate.applications.select_related("job", "stage", "ended_stage").order_by(
             "-created_at", "-pk"
@@ -127,6 +130,7 @@ def cards_for(candidate: Candidate) -> list[Card]:
         status__in=[MessageStatus.SENT, MessageStatus.SCHEDULED],
     ).order_by("created_at", "pk")
     mine = PortalMessage.objects.filter(application__candidate=candidate)
+    replies = Reply.objects.filter(application__candidate=candidate)
     sent: dict[int, list[Message]] = {}
     pending: dict[int, list[Message]] = {}
     for message in messages:
@@ -135,6 +139,9 @@ def cards_for(candidate: Candidate) -> list[Card]:
     written: dict[int, list[PortalMessage]] = {}
     for own in mine:
         written.setdefault(own.application_id, []).append(own)
+    by_email: dict[int, list[Reply]] = {}
+    for reply in replies:
+        by_email.setdefault(reply.application_id, []).append(reply)
     org = Organisation.get()
     resubmissions = _pending_resubmissions(candidate)
     cards = []
@@ -149,6 +156,10 @@ def cards_for(candidate: Candidate) -> list[Card]:
             for m in emails
         ]
         conversation += [Said(p.created_at, True, p.body) for p in written.get(application.pk, [])]
+        conversation += [
+            Said(r.received_at, True, r.body, r.subject, by_email=True)
+            for r in by_email.get(application.pk, [])
+        ]
         conversation.sort(key=lambda said: said.at)
         cards.append(
             Card(

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from rekryt.applications.hooks import blind_for
 from rekryt.applications.models import Application, Event, EventKind
+from rekryt.conversations.panels import has_unread
 from rekryt.messaging.models import MessageStatus, TemplateKind
 from rekryt.promises import rules
 
@@ -123,10 +124,16 @@ def _waiting(row: Any, today: date, terms: rules.Terms) -> Waiting:
 
 
 def with_applications(items: list[Waiting]) -> list[tuple[Waiting, Application]]:
-    """Pair each row with its application, fetched in one query; one under
-    blind review carries how it is shown (`blind`, rekryt.applications.hooks)."""
+    """Pair each row with its application, fetched in one query, with
+    `unread_replies` (the candidate has written back and nobody has read it);
+    one under blind review carries how it is shown (`blind`,
+    rekryt.applications.hooks)."""
     related = ("candidate", "job", "job__recruiter", "stage")
-    found = Application.objects.select_related(*related).in_bulk([w.application_id for w in items])
+    found = (
+        Application.objects.select_related(*related)
+        .annotate(unread_replies=has_unread())
+        .in_bulk([w.application_id for w in items])
+    )
     blind = blind_for(found.values())
     for application in found.values():
         application.blind = blind.get(application.pk)  # type: ignore[attr-defined]

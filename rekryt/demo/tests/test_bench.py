@@ -37,6 +37,15 @@ def test_it_measures_every_page_and_the_apply_form(db: Any) -> None:
         assert page in rows, output
     assert int(rows["board"][3]) > 0  # a query count was captured
     assert "applies/s" in rows["apply"]
+    # The recruiter's workspace: a filtered board, a 20-event application
+    # page and a CV page, first rendered and then cached.
+    for label in (
+        "filtered board (2)",
+        "application (20 events)",
+        "cv page (cached)",
+        "cv page (first)",
+    ):
+        assert label in output, output
     # The screening section adds a screened job and one that asks questions.
     assert Job.objects.count() == 21 + 2
     # 30 fixture applications plus every apply POST (warm-up, timed, counted),

@@ -112,4 +112,6 @@ def test_it_shows_the_right_button_with_a_confirmation(client: Any, rita: Any, j
     assert reverse("job_close", args=[job.pk]) in published_page
     assert reverse("job_publish", args=[job.pk]) not in published_page
     assert reverse("job_publish", args=[draft.pk]) in draft_page
-    assert "data-confirm=" in published_page and "data-confirm=" in draft_page
+    # Asked on the page itself, without JavaScript or a browser dialog.
+    assert 'class="inline-confirm"' in published_page and 'class="inline-confirm"' in draft_page
+    assert "data-confirm=" not in published_page + draft_page

@@ -30,6 +30,7 @@ def test_it_names_the_demo_login_that_reads_the_mailbox():
 
 
 def test_it_says_how_the_application_page_shows_a_cv_today():
-    # There is no in-browser CV viewer yet: documents are downloaded.
-    assert "application page with the CV," not in README
-    assert "no in-browser" in README and "downloaded" in README
+    # The CV is read in the page, rendered on the server; the file itself is
+    # downloaded only on request.
+    assert "no in-browser" not in README
+    assert "the CV read in the page" in README and "rendered to images on the server" in README

@@ -37,6 +37,30 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
         "a constant SVG icon, the constant ' selected', and cards each built by format_html",
     ),
     ("portal/actions.py", "mark_safe"): (1, "the whole text escaped before urlize/linebreaks"),
+    ("applications/mentions.py", "mark_safe"): (
+        1,
+        "the whole text escaped before urlize/linebreaks",
+    ),
+    ("conversations/inbound/replies.py", "mark_safe"): (
+        1,
+        "the whole text escaped before urlize/linebreaks",
+    ),
+    ("applications/templates/applications/email/mention.txt", "autoescape off"): (
+        1,
+        "plain-text email",
+    ),
+    ("applications/templates/applications/email/mention_subject.txt", "autoescape off"): (
+        1,
+        "a subject line, made header-safe by the outbox",
+    ),
+    ("conversations/templates/conversations/email/staff_reply.txt", "autoescape off"): (
+        1,
+        "plain-text email",
+    ),
+    ("conversations/templates/conversations/email/staff_reply_subject.txt", "autoescape off"): (
+        1,
+        "a subject line, made header-safe by the outbox",
+    ),
     ("candidates/search.py", "mark_safe"): (
         1,
         "a search snippet escaped whole before the database's match marks become <mark>",

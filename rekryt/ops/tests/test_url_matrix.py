@@ -28,6 +28,7 @@ from rekryt.applications.actions import Upload
 from rekryt.applications.models import Application, BulkRejection, RejectionReason
 from rekryt.candidates.models import DocumentKind
 from rekryt.jobs.models import Job, StageTemplate
+from rekryt.lib.pdfgen import text_pdf
 from rekryt.messaging.models import EmailTemplate, Message
 from rekryt.privacy.models import AccessRequest, LegalHold, RequestChannel, RequestKind
 from rekryt.screening.actions import add_job_question
@@ -76,7 +77,8 @@ class World:
     job_test_pk: int = 0
 
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# A real one-page PDF: the CV viewer renders its page.
+PDF = text_pdf("Anna Lindqvist")
 
 
 def build_world(job: Job, person_pk: int) -> World:
@@ -236,6 +238,50 @@ def person(w: World) -> dict[str, Any]:
     return {"pk": w.person_pk}
 
 
+def job_template(w: World) -> dict[str, Any]:
+    from rekryt.jobs.models import JobTemplate
+
+    found, _created = JobTemplate.objects.get_or_create(name="Matrix")
+    return {"pk": found.pk}
+
+
+def document_page(w: World) -> dict[str, Any]:
+    return {"pk": w.document_pk, "page": 1}
+
+
+def conversation_message(w: World) -> dict[str, Any]:
+    """A recruiter's email still waiting (made on first use)."""
+    from rekryt.conversations.actions import write_to_candidate
+
+    found = Message.objects.filter(application=w.application, kind="conversation").first()
+    if found is None:
+        found = write_to_candidate(w.application, w.job.recruiter, "Hej", "Hej!", "matrix")  # type: ignore[arg-type]
+    return {"pk": found.pk}
+
+
+def writing_template(w: World) -> dict[str, Any]:
+    from rekryt.conversations.models import WritingTemplate
+
+    found, _created = WritingTemplate.objects.get_or_create(
+        name_en="Call",
+        defaults={
+            "name_sv": "Samtal",
+            "subject_sv": "Hej",
+            "subject_en": "Hi",
+            "body_sv": "Hej",
+            "body_en": "Hi",
+        },
+    )
+    return {"pk": found.pk}
+
+
+def application_tag(w: World) -> dict[str, Any]:
+    from rekryt.candidates.models import Tag
+
+    tag, _created = Tag.objects.get_or_create(name="Matrix")
+    return {"pk": w.application.pk, "tag_pk": tag.pk}
+
+
 # Every URL name of the project -> (who may use it, its arguments).
 ACCESS: dict[str, tuple[str, Args]] = {
     # Public: the career site, the application form, the portal, surveys.
@@ -305,10 +351,25 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "bulk_rejection": (ON_JOB, bulk),
     "candidate_detail": (ON_JOB, candidate),
     "document_download": (ON_JOB, document),
+    "document_page": (ON_JOB, document_page),
+    "application_tag_add": (ON_JOB, application),
+    "application_tag_remove": (ON_JOB, application_tag),
+    "conversation_write": (ON_JOB, application),
+    "conversation_mark_read": (ON_JOB, application),
+    "conversation_undo": (ON_JOB, conversation_message),
+    "conversation_bulk_write": (ON_JOB, job),
+    "unread_replies": (STAFF, none),
+    "writing_templates": (ADMINS, none),
+    "writing_template_new": (ADMINS, none),
+    "writing_template_edit": (ADMINS, writing_template),
     "waiting": (DECIDERS, none),
     "waiting_figures": (DECIDERS, none),
     "job_create": (RECRUITERS, none),
     "job_edit": (RECRUITERS, job),
+    "job_duplicate": (RECRUITERS, job),
+    "job_save_template": (RECRUITERS, job),
+    "job_templates": (RECRUITERS, none),
+    "job_template_delete": (RECRUITERS, job_template),
     "job_preview": (RECRUITERS, job),
     "job_publish": (RECRUITERS, job),
     "job_close": (RECRUITERS, job),

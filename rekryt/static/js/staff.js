@@ -1,16 +1,18 @@
-// Staff pages: ask before destructive or public actions. A button (or form)
-// with data-confirm="Question?" submits only after the person agrees.
-// Without JavaScript the form simply submits; the server still checks everything.
+// Staff pages. Confirmations are on the page itself (<details
+// class="inline-confirm">), so they work without JavaScript and no browser
+// dialog is ever shown.
 (function () {
   "use strict";
-  document.addEventListener("submit", function (event) {
-    var button = event.submitter;
-    var question = (button && button.dataset.confirm) || event.target.dataset.confirm;
-    if (question && !window.confirm(question)) {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    }
-  }, true);
+  // On a phone the main menu folds behind a "Menu" button. Without
+  // JavaScript the button stays hidden and the menu simply wraps.
+  var menuButton = document.querySelector(".staff-header .menu-button");
+  if (menuButton) {
+    menuButton.hidden = false;
+    menuButton.addEventListener("click", function () {
+      var open = menuButton.getAttribute("aria-expanded") === "true";
+      menuButton.setAttribute("aria-expanded", open ? "false" : "true");
+    });
+  }
 
   // Mark the current section in the main navigation for screen readers and sight.
   // A link whose section is wider than its own address says so in data-section.

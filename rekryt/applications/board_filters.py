@@ -1,0 +1,160 @@
+"""The board's filters and sorts, read from the query string and kept in it.
+
+Filters combine (AND): source, tag, at least N days in the stage, unread
+replies (registered by conversations through `extensions`), and a text
+search within the job's applicants (name and email as the application was
+sent). Sorts order every column: newest in the stage first (the default),
+longest in the stage first, or most recently applied first. The same
+filter gives the application page its previous and next (in board order).
+Malformed values are ignored, never an error (rekryt.lib.params)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import F, OrderBy, Q, QuerySet
+from django.utils import timezone
+
+from rekryt.applications import extensions
+from rekryt.applications.models import Application
+from rekryt.lib.params import bounded_int, id_or_none
+
+SORTS: dict[str, tuple[OrderBy, ...]] = {
+    "": (F("stage_entered_at").desc(), F("pk").desc()),
+    "days": (F("stage_entered_at").asc(), F("pk").asc()),
+    "applied": (F("created_at").desc(), F("pk").desc()),
+}
+MAX_QUERY = 100
+MAX_DAYS = 3650
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    source: str = ""
+    tag: int | None = None
+    days: int = 0
+    unread: bool = False
+    q: str = ""
+    sort: str = ""
+
+    @classmethod
+    def from_query(cls, query: Any) -> BoardFilter:
+        sort = str(query.get("sort", ""))
+        return cls(
+            source=str(query.get("source", ""))[:40].strip(),
+            tag=id_or_none(query.get("tag")),
+            days=bounded_int(query.get("days"), default=0, maximum=MAX_DAYS),
+            unread=query.get("unread") == "1",
+            q=" ".join(str(query.get("q", "")).split())[:MAX_QUERY],
+            sort=sort if sort in SORTS else "",
+        )
+
+    @property
+    def narrows(self) -> bool:
+        """Whether any filter (not just a sort) is on."""
+        return bool(self.source or self.tag or self.days or self.unread or self.q)
+
+    @property
+    def order(self) -> tuple[OrderBy, ...]:
+        return SORTS[self.sort]
+
+    def narrow(self, queryset: QuerySet[Application]) -> QuerySet[Application]:
+        if self.source:
+            queryset = queryset.filter(source=self.source)
+        if self.tag:
+            queryset = queryset.filter(candidate__tags=self.tag)
+        if self.days:
+            entered_before = timezone.now() - timedelta(days=self.days)
+            queryset = queryset.filter(stage_entered_at__lte=entered_before)
+        if self.unread:
+            unread = extensions.board_filter("unread")
+            queryset = unread(queryset) if unread else queryset.none()
+        if self.q:
+            for word in self.q.split()[:5]:
+                queryset = queryset.filter(
+                    Q(first_name__icontains=word)
+                    | Q(last_name__icontains=word)
+                    | Q(email__icontains=word)
+                )
+        return queryset
+
+    def querystring(self) -> str:
+        """The filter as a query string ("" when none is on), for links."""
+        pairs = [
+            ("source", self.source),
+            ("tag", str(self.tag or "")),
+            ("days", str(self.days or "")),
+            ("unread", "1" if self.unread else ""),
+            ("q", self.q),
+            ("sort", self.sort),
+        ]
+        return urlencode([(k, v) for k, v in pairs if v])
+
+    def suffix(self) -> str:
+        query = self.querystring()
+        return f"?{query}" if query else ""
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    previous: int | None
+    next: int | None
+
+
+# Each sort as (field, descending), the pk breaking ties the same way.
+KEYS: dict[str, tuple[str, bool]] = {
+    "": ("stage_entered_at", True),
+    "days": ("stage_entered_at", False),
+    "applied": ("created_at", True),
+}
+
+
+def _beyond(application: Application, chosen: BoardFilter, forward: bool) -> Q:
+    """Rows of the same column after (or before) `application` in the sort."""
+    field, descending = KEYS[chosen.sort]
+    value = getattr(application, field)
+    op = "lt" if forward == descending else "gt"
+    return Q(**{f"{field}__{op}": value}) | Q(**{field: value, f"pk__{op}": application.pk})
+
+
+def _first(
+    queryset: QuerySet[Application], chosen: BoardFilter, forward: bool, by_column: bool = False
+) -> int | None:
+    order = [F("stage__order").asc(), F("stage_id").asc()] if by_column else []
+    order += [o.copy() for o in chosen.order]
+    if not forward:
+        for o in order:
+            o.reverse_ordering()
+    return queryset.order_by(*order).values_list("pk", flat=True).first()
+
+
+def neighbours(
+    application: Application, chosen: BoardFilter, stages: list[Any]
+) -> Neighbours | None:
+    """The cards before and after the application in its board, column by
+    column in the board's order under `chosen`. Each query reads one row
+    through the board's index: two when the neighbours share the column,
+    at most one more per column passed over, never more as data grows."""
+    ids = [stage.pk for stage in stages]
+    if not application.is_active or application.stage_id not in ids:
+        return None
+    base = chosen.narrow(
+        Application.objects.filter(job=application.job_id, outcome=application.outcome)
+    )
+    stage_order = next(stage.order for stage in stages if stage.pk == application.stage_id)
+    found: dict[bool, int | None] = {}
+    for forward in (False, True):
+        column = base.filter(stage=application.stage_id).filter(
+            _beyond(application, chosen, forward)
+        )
+        found[forward] = _first(column, chosen, forward)
+        if found[forward] is None:
+            # The nearest other column's first (or last) card, in one query:
+            # columns in their order, each read through the board's index.
+            lookup = "stage__order__gt" if forward else "stage__order__lt"
+            others = base.filter(**{lookup: stage_order}).exclude(stage=application.stage_id)
+            found[forward] = _first(others, chosen, forward, by_column=True)
+    return Neighbours(previous=found[False], next=found[True])
