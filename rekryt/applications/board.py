@@ -14,7 +14,7 @@ from django.db.models.functions import RowNumber
 
 from rekryt.applications import extensions
 from rekryt.applications.board_filters import SORTS, BoardFilter
-from rekryt.applications.hooks import BoardView
+from rekryt.applications.hooks import BoardView, blind_scope
 from rekryt.applications.models import Application, Outcome, Resubmission, ResubmissionStatus
 from rekryt.candidates.models import Document, DocumentKind
 from rekryt.jobs.models import Job, Stage, stages_for
@@ -119,6 +119,16 @@ def counts_and_sources(
         if source and outcome == Outcome.ACTIVE:
             sources.add(source)
     return found, sorted(sources)
+
+
+def sources_without_blind(job: Job) -> list[str]:
+    """The sources of the job's active applications but those under blind
+    review (a campaign's own slug can name a person): for a board that has
+    blind cards, one query more."""
+    active = Application.objects.filter(job=job, outcome=Outcome.ACTIVE).exclude(source="")
+    for blind in blind_scope():
+        active = active.exclude(pk__in=blind)
+    return sorted(set(active.order_by().values_list("source", flat=True).distinct()))
 
 
 def active_counts(job: Job) -> dict[int, int]:

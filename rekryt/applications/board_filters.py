@@ -19,6 +19,7 @@ from django.db.models import F, OrderBy, Q, QuerySet
 from django.utils import timezone
 
 from rekryt.applications import extensions
+from rekryt.applications.hooks import blind_scope
 from rekryt.applications.models import Application
 from rekryt.lib.params import bounded_int, id_or_none
 
@@ -73,6 +74,10 @@ class BoardFilter:
             unread = extensions.board_filter("unread")
             queryset = unread(queryset) if unread else queryset.none()
         if self.q:
+            # A name search must not pick out an application under blind
+            # review: the card's pseudonym would then be known to be them.
+            for blind in blind_scope():
+                queryset = queryset.exclude(pk__in=blind)
             for word in self.q.split()[:5]:
                 queryset = queryset.filter(
                     Q(first_name__icontains=word)

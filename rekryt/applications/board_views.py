@@ -49,6 +49,7 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
     board_url = reverse("board", args=[job.pk]) + chosen.suffix()
     can_decide = may_decide(request.user)  # type: ignore[arg-type]
     cards = [card for column in built.columns for card in column.cards]
+    blind = hooks.blind_for(cards)
     render_card = CardRenderer(
         request,
         built.stages,
@@ -56,9 +57,10 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         back_url=board_url,
         in_board=True,
         pending=pending_by_application(cards),
-        blind=hooks.blind_for(cards),
+        blind=blind,
         detail_suffix=chosen.suffix(),
     )
+    sources = queries.sources_without_blind(job) if blind else built.sources
     for column in built.columns:
         column.html = render_card.render_all(column.cards)
     return {
@@ -77,7 +79,7 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         "board_filter": chosen,
         "filter_suffix": chosen.suffix(),
         "filter_query": chosen.querystring(),
-        "sources": [(source, source_label(source)) for source in built.sources],
+        "sources": [(source, source_label(source)) for source in sources],
         "tags": list(Tag.objects.all()),
         **extra,
     }

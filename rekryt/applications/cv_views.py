@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from rekryt.accounts.roles import staff_required
 from rekryt.applications import cv_viewer
+from rekryt.applications.hooks import blind_scope
 from rekryt.applications.models import documents_visible_to
 from rekryt.lib.sniff import PDF
 
@@ -15,10 +16,12 @@ from rekryt.lib.sniff import PDF
 @staff_required
 @require_GET
 def document_page(request: HttpRequest, pk: int, page: int) -> HttpResponse:
-    document = get_object_or_404(
-        documents_visible_to(request.user).filter(content_type=PDF),  # type: ignore[arg-type]
-        pk=pk,
-    )
+    documents = documents_visible_to(request.user).filter(content_type=PDF)  # type: ignore[arg-type]
+    # A blind application's original is withheld until its stage: its pages
+    # would show the name and photo the pseudonym hides.
+    for blind in blind_scope():
+        documents = documents.exclude(application__in=blind)
+    document = get_object_or_404(documents, pk=pk)
     image = cv_viewer.page_png(document, page - 1)
     if image is None:
         raise Http404

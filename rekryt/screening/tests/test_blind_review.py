@@ -97,6 +97,7 @@ def staff_pages(application):
         f"/staff/jobs/{job.pk}/board/",
         f"/staff/jobs/{job.pk}/board/?ended=1",
         f"/staff/jobs/{job.pk}/board/stages/{stage.pk}/",
+        f"/staff/jobs/{job.pk}/board/?q={NAME}",
         f"/staff/jobs/{job.pk}/screening/applications/",
         f"/staff/jobs/{job.pk}/screening/applications/?requirements=met&sort=score",
         f"/staff/applications/{application.pk}/",
@@ -172,6 +173,26 @@ def test_the_original_file_and_the_candidate_page_are_withheld(client, rita, bli
     document = blind.documents.get()
     assert client.get(f"/staff/documents/{document.pk}/download/").status_code == 404
     assert client.get(f"/staff/candidates/{blind.candidate_id}/").status_code == 404
+
+
+def test_the_cv_viewer_withholds_the_pages_of_a_blind_application(client, rita, blind):
+    client.force_login(rita)
+    document = blind.documents.get()
+    page = client.get(f"/staff/applications/{blind.pk}/").content.decode()
+
+    assert f"/staff/documents/{document.pk}/pages/" not in page
+    assert client.get(f"/staff/documents/{document.pk}/pages/1.png").status_code == 404
+
+
+def test_a_name_search_on_the_board_does_not_pick_out_a_blind_card(client, rita, blind):
+    client.force_login(rita)
+    code = pseudonym_code(blind.pk)
+    board = f"/staff/jobs/{blind.job_id}/board/"
+
+    assert f"Applicant {code}" in client.get(board).content.decode()
+    for typed in (NAME, SURNAME, EMAIL):
+        found = client.get(board, {"q": typed}).content.decode()
+        assert f"Applicant {code}" not in found, typed
 
 
 def test_the_masked_text_keeps_what_the_person_can_do(client, rita, blind):
