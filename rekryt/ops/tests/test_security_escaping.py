@@ -28,6 +28,25 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
         "JSON with <, > and & \\u-escaped: cannot close the script",
     ),
     ("jobs/jsonld.py", "SafeString"): (1, "an empty string"),
+    ("applications/hooks.py", "SafeString"): (
+        1,
+        "joins board controls that providers rendered from templates (rekryt.screening.board)",
+    ),
+    ("screening/board.py", "SafeString"): (1, "joins badges built by format_html"),
+    **{
+        (f"screening/templates/screening/email/{name}.txt", "autoescape off"): (
+            1,
+            "plain-text email; its HTML part escapes it whole (urlize with autoescape)",
+        )
+        for name in (
+            "test_invitation",
+            "test_invitation_subject",
+            "test_reminder",
+            "test_reminder_subject",
+            "test_reused",
+            "test_reused_subject",
+        )
+    },
     ("messaging/rendering.py", "mark_safe"): (
         1,
         "placeholder values escaped before format_map; the rest is the admin's own template",

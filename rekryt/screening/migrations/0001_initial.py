@@ -9,11 +9,14 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     initial = True
 
+    # The earliest migrations that make the models referenced here, so that a
+    # test migrating one of those apps back and forth (jobs, candidates) does
+    # not unapply this app's tables along the way.
     dependencies = [
-        ("applications", "0011_repeated_application_email"),
-        ("candidates", "0004_search_per_application"),
-        ("jobs", "0006_remove_stage_name"),
-        ("messaging", "0005_repeated_application_kind"),
+        ("applications", "0002_initial"),
+        ("candidates", "0001_initial"),
+        ("jobs", "0001_initial"),
+        ("messaging", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
