@@ -32,6 +32,12 @@ MAX_QUERY = 100
 MAX_DAYS = 3650
 
 
+def printable(value: Any) -> str:
+    """Typed text without control characters: a NUL byte, say, which
+    PostgreSQL refuses in any text it is given."""
+    return "".join(ch for ch in str(value) if ch.isprintable())
+
+
 @dataclass(frozen=True)
 class BoardFilter:
     source: str = ""
@@ -45,11 +51,11 @@ class BoardFilter:
     def from_query(cls, query: Any) -> BoardFilter:
         sort = str(query.get("sort", ""))
         return cls(
-            source=str(query.get("source", ""))[:40].strip(),
+            source=printable(query.get("source", ""))[:40].strip(),
             tag=id_or_none(query.get("tag")),
             days=bounded_int(query.get("days"), default=0, maximum=MAX_DAYS),
             unread=query.get("unread") == "1",
-            q=" ".join(str(query.get("q", "")).split())[:MAX_QUERY],
+            q=" ".join(printable(query.get("q", "")).split())[:MAX_QUERY],
             sort=sort if sort in SORTS else "",
         )
 

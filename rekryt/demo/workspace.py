@@ -129,6 +129,11 @@ def add_workspace(application_ids: list[int], staff: dict[str, User], now: datet
         "@maria kan du titta på hennes truckkort och erfarenhet av lagersystem?",
     )
     save_as_template(Job.objects.get(pk=job.pk), f"{job.title} (mall)")
+    # The recruiters' notices of the replies and the mention went out at once.
+    for notice in Message.objects.filter(kind__in=["reply_notice", "mention"]):
+        Message.objects.filter(pk=notice.pk).update(
+            status=MessageStatus.SENT, sent_at=notice.created_at, to_mailbox=True
+        )
 
 
 def _conversations(applications: list[Application], staff: dict[str, User], now: datetime) -> None:
@@ -162,11 +167,6 @@ def _conversations(applications: list[Application], staff: dict[str, User], now:
             text=attestation(document.application.full_name), text_status=TextStatus.DONE
         )
         index_documents(document.application.pk)
-    # The recruiters' notices of the replies and the mention went out at once.
-    for notice in Message.objects.filter(kind__in=["reply_notice", "mention"]):
-        Message.objects.filter(pk=notice.pk).update(
-            status=MessageStatus.SENT, sent_at=notice.created_at, to_mailbox=True
-        )
 
 
 def _sent(message: Message, at: datetime) -> None:
