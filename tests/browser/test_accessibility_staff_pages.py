@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +21,7 @@ from rekryt.lib.months import add_months
 from rekryt.messaging.models import EmailTemplate, Message
 from rekryt.privacy.models import AccessRequest
 from rekryt.screening.blind import blind_ids
+from rekryt.screening.models import JobQuestion
 from rekryt.surveys.models import SurveyQuestion
 from rekryt.surveys.tests.helpers import make_answer
 from tests.browser.a11y import Audit, open_context
@@ -131,10 +133,17 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     visit("application sent with other details", "application_detail", differing[0].pk)
     visit("candidate with other details", "candidate_detail", differing[0].candidate_id)
     visit("reject", "application_reject", application.pk)
-    # Screening (the demo's warehouse job asks questions; two jobs are blind).
-    visit("screening questions", "job_screening", job.pk)
-    visit("board, met, by score", "board", job.pk, query="?requirements=met&sort=score")
-    visit("screened list", "screening_applications", job.pk, query="?requirements=not_met")
+    # Screening: the busiest job that asks questions (two demo jobs are blind).
+    screened = (
+        Job.objects.filter(pk__in=JobQuestion.objects.values("job_id"))
+        .annotate(n=Count("applications"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    assert screened is not None
+    visit("screening questions", "job_screening", screened.pk)
+    visit("board, met, by score", "board", screened.pk, query="?requirements=met&sort=score")
+    visit("screened list", "screening_applications", screened.pk, query="?requirements=not_met")
     visit("question bank", "question_bank")
     visit("new question", "question_new")
     blind = Application.objects.filter(pk__in=blind_ids()).order_by("pk").first()
