@@ -74,4 +74,4 @@ def screening_flag(application: Any) -> SafeString | str:
                 '<span class="badge">{}</span>', gettext("Score %(score)s") % {"score": score}
             )
         )
-    return SafeString(" ".join(parts))
+    return SafeString(" ".join(parts))  # nosec B703: badges built by format_html
