@@ -116,13 +116,9 @@ class Target:
 class Applicant(threading.Thread):
     def __init__(self, n: int, target: Target, results: Results, addresses: Addresses):
         super().__init__(daemon=True)
-        self.n, self.target, self.results, self.addresses = n, target, results, addresses
-        self.port, self.path, self.until, self.run_id = (
-            target.port,
-            target.path,
-            target.until,
-            target.run_id,
-        )
+        self.n, self.results, self.addresses = n, results, addresses
+        self.port, self.path = target.port, target.path
+        self.until, self.run_id = target.until, target.run_id
 
     def run(self) -> None:
         for k in itertools.count():

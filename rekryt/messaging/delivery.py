@@ -102,7 +102,7 @@ def build_email(message: Message, origin: Sender | None = None) -> Outgoing:
     extra = headers(message)
     try:
         if message.reply_to:
-            extra["Reply-To"] = mime.address_for_header(message.reply_to)
+            extra["Reply-To"] = mime.envelope_address(message.reply_to)
         data = mime.build(
             from_header=origin.header,
             to_header=mime.mailbox(message.to_name, message.to_email),

@@ -45,7 +45,7 @@ def encoded(value: str) -> str:
 
 def mailbox(name: str, address: str) -> str:
     """`Name <address>` for a header, the name encoded where needed."""
-    return formataddr((encoded(name), address_for_header(address)))
+    return formataddr((encoded(name), envelope_address(address)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -62,10 +62,6 @@ def envelope_address(address: str) -> str:
     if not domain.isascii():
         domain = domain.encode("idna").decode("ascii")
     return f"{local}@{domain}"
-
-
-def address_for_header(address: str) -> str:
-    return envelope_address(address)
 
 
 def text_part(body: str, subtype: str) -> MIMENonMultipart:
