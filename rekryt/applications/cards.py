@@ -1,6 +1,6 @@
 """Board cards rendered in Python.
 
-A board shows up to 50 cards in each of its columns; rendering each through
+A board shows up to 25 cards in each of its columns; rendering each through
 `{% include %}` cost most of the board's time (about 80 ms for 300 cards).
 The parts that are the same on every card — the URL patterns, the CSRF field,
 the stage options — are built once per board, and each card is one
