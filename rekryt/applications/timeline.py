@@ -123,8 +123,8 @@ def timeline_for(application: Application, language: str) -> list[Entry]:
     )
     stages = _legacy_stages(events)
     # Only the reasons the events name, and no query when none does.
-    named = {e.data.get("reason") for e in events if isinstance(e.data, dict)}
-    named = {pk for pk in named if isinstance(pk, int) and pk}
+    given = [e.data.get("reason") for e in events if isinstance(e.data, dict)]
+    named: set[int] = {pk for pk in given if isinstance(pk, int) and pk}
     reasons = {r.pk: r for r in RejectionReason.objects.filter(pk__in=named)} if named else {}
     messages = Message.objects.filter(application=application)
     notes = Note.objects.filter(application=application).select_related("author")
