@@ -243,4 +243,5 @@ def add_note(application: Application, author: User, body: str) -> Note:
     note = Note.objects.create(application=application, author=author, body=body)
     told = notify_mentioned(note, author)
     record(application, EventKind.NOTE_ADDED, author, note=note.pk, mentions=[u.pk for u in told])
+    note.told = told  # type: ignore[attr-defined]
     return note

@@ -244,6 +244,7 @@ class EventKind(models.TextChoices):
     CREATED = "created", pgettext_lazy("event", "Applied")
     STAGE_MOVED = "stage_moved", _("Moved")
     NOTE_ADDED = "note_added", _("Note added")
+    MENTIONS_CANCELLED = "mentions_cancelled", _("Mention emails stopped by the note's author")
     DOCUMENT_ADDED = "document_added", _("Document added")
     MESSAGE_QUEUED = "message_queued", _("Email queued")
     MESSAGE_SENT = "message_sent", _("Email sent")
