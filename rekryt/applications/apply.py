@@ -56,14 +56,16 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "applications/apply_closed.html", {"job": job}, status=410)
     if request.method == "POST":
         return _post(request, job)
+    notice = current_notice()
     form = ApplyForm(
         initial={
             "submission_key": new_submission_key(),
             "source": source_from(request.GET),
-            "notice_version": current_notice().version,
+            "notice_version": notice.version,
         }
     )
-    return _show(request, job, form, hooks.apply_parts(job, None, None, _language(job)))
+    parts = hooks.apply_parts(job, None, None, _language(job))
+    return _show(request, job, form, parts, notice)
 
 
 def _language(job: Job) -> str:
@@ -175,13 +177,17 @@ def _sent_with_key(key: str) -> tuple[int, str] | None:
 
 
 def _show(
-    request: HttpRequest, job: Job, form: ApplyForm, parts: list[hooks.ApplyPart]
+    request: HttpRequest,
+    job: Job,
+    form: ApplyForm,
+    parts: list[hooks.ApplyPart],
+    notice: PrivacyNotice | None = None,
 ) -> HttpResponse:
     part_errors = any(part.form.errors for part in parts)
     context = {
         "job": job,
         "form": form,
-        "notice": current_notice(),
+        "notice": notice or current_notice(),
         "parts": parts,
         "part_errors": part_errors,
     }
