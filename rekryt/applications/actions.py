@@ -18,7 +18,7 @@ from django.utils.translation import override
 
 from rekryt.accounts.models import Organisation, User
 from rekryt.applications import automations
-from rekryt.applications.mentions import notify_mentioned
+from rekryt.applications.mentions import colleagues_named, notify_mentioned
 from rekryt.applications.models import (
     Application,
     EventKind,
@@ -240,8 +240,8 @@ def decision_messages(application: Application) -> QuerySet[Message]:
 def add_note(application: Application, author: User, body: str) -> Note:
     """Add the note, and email each colleague it @mentions who may see the
     application (rekryt.applications.mentions)."""
-    note = Note.objects.create(application=application, author=author, body=body)
-    told = notify_mentioned(note, author)
+    named = colleagues_named(application, body, author)
+    note = Note.objects.create(application=application, author=author, body=body, told=len(named))
+    told = notify_mentioned(note, author, named)
     record(application, EventKind.NOTE_ADDED, author, note=note.pk, mentions=[u.pk for u in told])
-    note.told = told  # type: ignore[attr-defined]
     return note

@@ -62,9 +62,12 @@ def _delay() -> timedelta:
     return timedelta(minutes=Organisation.get().stage_email_delay_minutes)
 
 
-def notify_mentioned(note: Note, author: User) -> list[User]:
+def notify_mentioned(note: Note, author: User, users: list[User] | None = None) -> list[User]:
+    """Email the colleagues the note names (`users`, when the caller has
+    found them already)."""
     application = note.application
-    users = colleagues_named(application, note.body, author)
+    if users is None:
+        users = colleagues_named(application, note.body, author)
     org = Organisation.get()
     send_after: datetime = note.created_at + _delay()
     for user in users:
@@ -108,10 +111,10 @@ def notify_mentioned(note: Note, author: User) -> list[User]:
 
 
 def waiting_mentions(notes: list[Note], viewer: User) -> dict[int, list[Message]]:
-    """The mention emails still waiting, of the viewer's own notes written
-    within the delay: one query, none when the viewer wrote no recent note."""
+    """The mention emails still waiting, of the viewer's own notes that told
+    someone within the delay: one query, none when there is no such note."""
     since = timezone.now() - _delay()
-    own = [n for n in notes if n.author_id == viewer.pk and n.created_at >= since]
+    own = [n for n in notes if n.author_id == viewer.pk and n.told and n.created_at >= since]
     if not own:
         return {}
     keys = Q()

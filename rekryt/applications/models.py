@@ -362,6 +362,8 @@ class Note(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     body = models.TextField(_("note"), max_length=10000)
+    # How many colleagues the note told by email (rekryt.applications.mentions).
+    told = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

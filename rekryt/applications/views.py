@@ -206,7 +206,7 @@ def application_note(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return render_detail(request, application, status=400, note_form=form)
     note = add_note(application, request.user, form.cleaned_data["body"])  # type: ignore[arg-type]
-    if note.told:  # type: ignore[attr-defined]
+    if note.told:
         minutes = Organisation.get().stage_email_delay_minutes
         messages.success(
             request,
