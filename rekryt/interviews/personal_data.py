@@ -1,0 +1,73 @@
+"""Interviews and scorecards, for export and erasure (see
+rekryt.candidates.personal_data for the contract). Interviewers' notes and
+ratings are the candidate's personal data: they are in the export, and go
+with the application (anonymisation under retention) or the candidate
+(erasure). Calendar parts go with their emails (messaging)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rekryt.candidates.models import Candidate
+from rekryt.candidates.personal_data import iso
+from rekryt.interviews.models import Interview, Scorecard
+
+
+def export(candidate: Candidate) -> dict[str, Any]:
+    interviews = (
+        Interview.objects.filter(application__candidate=candidate)
+        .select_related("step")
+        .order_by("pk")
+    )
+    cards = (
+        Scorecard.objects.filter(interview__application__candidate=candidate)
+        .select_related("interviewer", "interview")
+        .prefetch_related("ratings__attribute")
+        .order_by("pk")
+    )
+    return {
+        "interviews": [
+            {
+                "application_id": i.application_id,
+                "interview": i.step.name_in(candidate.language),
+                "status": i.status,
+                "starts_at": iso(i.starts_at),
+                "ends_at": iso(i.ends_at),
+                "times_asked": i.times_asked,
+                "cancel_reason": i.cancel_reason,
+            }
+            for i in interviews
+        ],
+        "scorecards": [
+            {
+                "application_id": c.interview.application_id,
+                "interviewer": c.interviewer.display_name,
+                "submitted_at": iso(c.submitted_at),
+                "recommendation": c.recommendation or None,
+                "notes": c.notes,
+                "ratings": [
+                    {
+                        "attribute": r.attribute.name_in(candidate.language),
+                        "rating": r.rating,
+                        "note": r.note,
+                    }
+                    for r in c.ratings.all()
+                ],
+            }
+            for c in cards
+        ],
+    }
+
+
+def erase_application(application: Any) -> dict[str, int]:
+    return _erase(Interview.objects.filter(application=application))
+
+
+def erase(candidate: Candidate) -> dict[str, int]:
+    return _erase(Interview.objects.filter(application__candidate=candidate))
+
+
+def _erase(interviews: Any) -> dict[str, int]:
+    cards = Scorecard.objects.filter(interview__in=interviews.values("pk")).count()
+    _total, by_model = interviews.delete()
+    return {"interviews": by_model.get("interviews.Interview", 0), "scorecards": cards}
