@@ -187,7 +187,7 @@ def on_stage_entered(application: Application, stage: Any, created: bool) -> boo
 
 def _lock(interview: Interview) -> Interview:
     return (
-        Interview.objects.select_for_update()
+        Interview.objects.select_for_update(of=("self",))
         .select_related("application__candidate", "application__job", "step__location", "slot")
         .get(pk=interview.pk)
     )
