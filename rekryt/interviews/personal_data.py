@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.personal_data import iso
-from rekryt.interviews.models import Interview, Scorecard
+from rekryt.interviews.models import CalendarPart, Interview, Scorecard
 
 
 def export(candidate: Candidate) -> dict[str, Any]:
@@ -68,6 +70,15 @@ def erase(candidate: Candidate) -> dict[str, int]:
 
 
 def _erase(interviews: Any) -> dict[str, int]:
-    cards = Scorecard.objects.filter(interview__in=interviews.values("pk")).count()
+    """The interviewers' invitations name the candidate in their calendar
+    part (an attendee): those parts go too (the emails' text is redacted
+    with the other staff emails, rekryt.messaging.personal_data)."""
+    ids = list(interviews.values_list("pk", flat=True))
+    keys = Q()
+    for pk in ids:
+        keys |= Q(message__idempotency_key__startswith=f"iv:{pk}:")
+    if ids:
+        CalendarPart.objects.filter(keys).delete()
+    cards = Scorecard.objects.filter(interview__in=ids).count()
     _total, by_model = interviews.delete()
     return {"interviews": by_model.get("interviews.Interview", 0), "scorecards": cards}
