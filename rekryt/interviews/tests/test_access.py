@@ -62,7 +62,7 @@ def test_an_interviewer_reads_their_kit_but_never_decides(client, booked, ivan):
     client.force_login(ivan)
     assert client.get(f"/staff/interviews/{booked.pk}/").status_code == 200
     for method, url in urls(booked):
-        if "/interviews/{}/".format(booked.pk) in url and method == "get":
+        if f"/interviews/{booked.pk}/" in url and method == "get":
             continue
         assert getattr(client, method)(url).status_code == 404, url
     assert client.get("/staff/interviews/").status_code == 200
