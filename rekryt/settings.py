@@ -217,6 +217,8 @@ INTERVIEW_REMINDER_HOURS = sorted(
 )
 # Interviewers get the kit link at this hour (local time) on the interview's day.
 INTERVIEW_KIT_HOUR = envint("INTERVIEW_KIT_HOUR", 7)
+# Largest one-way video answer, in megabytes (90 seconds of WebM is about 10).
+VIDEO_ANSWER_MAX_BYTES = envint("VIDEO_ANSWER_MAX_MB", 60) * 1024 * 1024
 
 # --- Staff accounts (django-allauth) ---------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -261,6 +261,7 @@ class EventKind(models.TextChoices):
     INTERVIEW_CANCELLED = "interview_cancelled", _("Interview cancelled")
     INTERVIEW_TIMES_ASKED = "interview_times_asked", _("Candidate asked for other times")
     SCORECARD_SUBMITTED = "scorecard_submitted", _("Scorecard submitted")
+    VIDEO_ANSWERED = "video_answered", _("One-way video questions answered")
 
 
 class ResubmissionStatus(models.TextChoices):

@@ -27,6 +27,8 @@ from rekryt.interviews.models import (
     ScorecardTemplate,
     Slot,
     Status,
+    VideoAnswer,
+    VideoQuestion,
 )
 from rekryt.jobs.models import Job
 from rekryt.messaging.hooks import status_changed
@@ -214,6 +216,7 @@ def add_interviews(staff: dict[str, User], now: datetime) -> None:
         # Still choosing.
         for application in active[5:7]:
             scheduling.offer(application, first, people[0])
+    add_video_questions()
     # As everywhere in the demo, what was due has gone to the mailbox.
     done = timezone.now()
     due = list(
@@ -227,3 +230,54 @@ def add_interviews(staff: dict[str, User], now: datetime) -> None:
     for message in due:
         message.status = MessageStatus.SENT
     status_changed(due)  # their "sent" events on the timelines
+
+
+def add_video_questions() -> None:
+    """The customer service job asks two one-way video questions, reviewed
+    with a scorecard; one applicant without a camera answered in writing."""
+    job = Job.objects.filter(title__startswith="Kundtjänst").order_by("pk").first()
+    if job is None:
+        return
+    template = ScorecardTemplate.objects.order_by("pk").first()
+    if template is not None and not Category.objects.filter(job=job).exists():
+        copy_template(template, job)
+    review = PlanStep.objects.create(
+        job=job,
+        order=1,
+        name_sv="Videosvar",
+        name_en="Video answers",
+        one_way=True,
+        instructions="Titta på båda svaren innan du bedömer. Bedöm innehållet, inte kameran.",
+    )
+    review.focus.set(Attribute.objects.filter(category__job=job))
+    questions = [
+        VideoQuestion.objects.create(
+            job=job,
+            order=1,
+            text_sv="Berätta om ett samtal med en arg kund som slutade bra.",
+            text_en="Tell us about a call with an angry customer that ended well.",
+            think_seconds=30,
+            answer_seconds=90,
+            tries=2,
+        ),
+        VideoQuestion.objects.create(
+            job=job,
+            order=2,
+            text_sv="Varför vill du arbeta med kundtjänst hos oss?",
+            text_en="Why do you want to work in customer service with us?",
+            think_seconds=20,
+            answer_seconds=60,
+            tries=2,
+        ),
+    ]
+    applicant = (
+        Application.objects.filter(job=job, outcome=Outcome.ACTIVE).order_by("created_at").first()
+    )
+    if applicant is not None:
+        VideoAnswer.objects.create(
+            application=applicant,
+            question=questions[0],
+            text="En kund hade fått fel faktura tre gånger. Jag lyssnade klart, bad om ursäkt "
+            "och ringde tillbaka samma dag när felet var rättat.",
+            completed_at=timezone.now(),
+        )

@@ -3,7 +3,7 @@ the interviewers' calendar feeds (a secret address, no session)."""
 
 from django.urls import path
 
-from rekryt.interviews import feed_views, portal_views
+from rekryt.interviews import feed_views, portal_views, video_views
 
 urlpatterns = [
     path("portal/interviews/<int:pk>/", portal_views.interview_page, name="portal_interview"),
@@ -17,4 +17,25 @@ urlpatterns = [
     path("interview/device-check/", portal_views.device_check, name="interview_device_check"),
     path("interview/device-check/ping", portal_views.ping, name="interview_ping"),
     path("calendar/<str:token>.ics", feed_views.feed, name="interview_feed"),
+    path("portal/video/<int:pk>/", video_views.questions, name="portal_video"),
+    path(
+        "portal/video/<int:pk>/<int:question>/start/",
+        video_views.start,
+        name="portal_video_start",
+    ),
+    path(
+        "portal/video/<int:pk>/<int:question>/chunk/",
+        video_views.chunk,
+        name="portal_video_chunk",
+    ),
+    path(
+        "portal/video/<int:pk>/<int:question>/finish/",
+        video_views.finish,
+        name="portal_video_finish",
+    ),
+    path(
+        "portal/video/<int:pk>/<int:question>/written/",
+        video_views.written,
+        name="portal_video_written",
+    ),
 ]

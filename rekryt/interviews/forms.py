@@ -21,6 +21,7 @@ from rekryt.interviews.models import (
     Recommendation,
     ScorecardTemplate,
     Slot,
+    VideoQuestion,
 )
 from rekryt.jobs.models import Job
 
@@ -78,6 +79,7 @@ class StepForm(forms.ModelForm):
             "agenda_en",
             "bring_sv",
             "bring_en",
+            "one_way",
         ]
         widgets = {
             "focus": forms.CheckboxSelectMultiple,
@@ -271,3 +273,19 @@ class OtherTimesForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class VideoQuestionForm(forms.ModelForm):
+    class Meta:
+        model = VideoQuestion
+        fields = ["text_sv", "text_en", "think_seconds", "answer_seconds", "tries"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not 0 <= (data.get("think_seconds") or 0) <= 600:
+            self.add_error("think_seconds", _("At most 10 minutes."))
+        if not 10 <= (data.get("answer_seconds") or 0) <= 600:
+            self.add_error("answer_seconds", _("Between 10 seconds and 10 minutes."))
+        if not 1 <= (data.get("tries") or 0) <= 5:
+            self.add_error("tries", _("Between 1 and 5."))
+        return data

@@ -29,6 +29,7 @@ from rekryt.interviews.models import (
     Interview,
     Recommendation,
     Scorecard,
+    VideoAnswer,
 )
 from rekryt.interviews.secrecy import interview_for, shown_scorecards, waiting_for
 from rekryt.jobs.models import visible_job_or_404
@@ -76,8 +77,19 @@ def kit(request: HttpRequest, pk: int) -> HttpResponse:
         "people": interview.interviewers.all(),
         "assigned": _assigned(interview, request.user),  # type: ignore[arg-type]
         "form": ScorecardForm(focus, initial=_initial(interview, request.user)),  # type: ignore[arg-type]
+        **_videos(interview, blind),
     }
     return render(request, "interviews/kit.html", context)
+
+
+def _videos(interview: Interview, blind: dict[int, Any]) -> dict[str, Any]:
+    """A one-way review's kit shows the answers it reviews."""
+    if not interview.step.one_way:
+        return {}
+    answers = VideoAnswer.objects.filter(
+        application_id=interview.application_id, completed_at__isnull=False
+    ).select_related("question")
+    return {"videos": list(answers), "video_blind": interview.application_id in blind}
 
 
 def _initial(interview: Interview, user: User) -> dict[str, Any]:

@@ -122,6 +122,14 @@ class PlanStep(Named):
     bring_sv = models.TextField(_("what to bring (Swedish)"), blank=True, max_length=1000)
     bring_en = models.TextField(_("what to bring (English)"), blank=True, max_length=1000)
     focus = models.ManyToManyField(Attribute, blank=True, related_name="steps")
+    one_way = models.BooleanField(
+        _("reviews the one-way video answers"),
+        default=False,
+        help_text=_(
+            "When a candidate has answered the job's video questions, the recruiter and the "
+            "hiring managers review them with this interview's scorecard."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -378,3 +386,67 @@ class FeedToken(models.Model):
 
     def __str__(self) -> str:
         return f"feed of {self.user_id}"
+
+
+class VideoQuestion(models.Model):
+    """A one-way video question of a job: shown after the thinking time, then
+    answered on camera for at most `answer_seconds`, with `tries` attempts."""
+
+    job = models.ForeignKey("jobs.Job", on_delete=models.CASCADE, related_name="video_questions")
+    order = models.PositiveSmallIntegerField(default=0)
+    text_sv = models.CharField(_("question (Swedish)"), max_length=500)
+    text_en = models.CharField(_("question (English)"), max_length=500)
+    think_seconds = models.PositiveSmallIntegerField(_("thinking time (seconds)"), default=30)
+    answer_seconds = models.PositiveSmallIntegerField(_("answer length (seconds)"), default=90)
+    tries = models.PositiveSmallIntegerField(_("tries"), default=2)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text_sv
+
+    def text_in(self, language: str) -> str:
+        return names_in(self.text_sv, self.text_en, language)
+
+
+def video_path(instance: Any, filename: str) -> str:
+    # Generated names only, like documents: nothing the browser sent names a file.
+    return f"video/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
+
+
+class VideoAnswer(models.Model):
+    """A candidate's answer to one video question: a recording (stored
+    privately like documents, identified by its content, size-capped) or,
+    for a candidate without a camera, a written answer. A recording arrives
+    in chunks (`received` bytes so far of the upload `upload_id`), so a
+    dropped connection resumes where it stopped."""
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="video_answers"
+    )
+    question = models.ForeignKey(VideoQuestion, on_delete=models.CASCADE, related_name="answers")
+    tries_used = models.PositiveSmallIntegerField(default=0)
+    upload_id = models.UUIDField(default=uuid.uuid4)
+    received = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to=video_path, blank=True)
+    content_type = models.CharField(max_length=40, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    text = models.TextField(blank=True, max_length=5000)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["question__order", "question_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "question"], name="one_video_answer_each"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} · {self.question_id}"
+
+    @property
+    def tries_left(self) -> int:
+        return max(0, self.question.tries - self.tries_used)

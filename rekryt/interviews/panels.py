@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.http import HttpRequest
 
 from rekryt.accounts.models import User
-from rekryt.applications.models import Application, may_decide
+from rekryt.applications.hooks import blind_for
+from rekryt.applications.models import Application, Outcome, may_decide
 from rekryt.candidates.models import Candidate
 from rekryt.interviews import scheduling
 from rekryt.interviews.forms import BookForm, MoveForm, OfferForm, ReasonForm
-from rekryt.interviews.models import Interview, PlanStep, Scorecard, Status
+from rekryt.interviews.models import Interview, PlanStep, Scorecard, Status, VideoAnswer
 from rekryt.interviews.secrecy import shown_scorecards, visible_interviews, waiting_for
 
 
@@ -28,7 +29,7 @@ def application_panel(request: HttpRequest, application: Application) -> Any:
         .prefetch_related("interviewers")
         .order_by("-created_at")
     )
-    if not steps and not interviews:
+    if not steps and not interviews and not application.video_answers.exists():
         return None
     cards = list(
         Scorecard.objects.filter(interview__application=application)
@@ -40,8 +41,15 @@ def application_panel(request: HttpRequest, application: Application) -> Any:
     for interview in interviews:
         interview.assigned = any(p.pk == user.pk for p in interview.interviewers.all())  # type: ignore[attr-defined]
         interview.undoable = deciding and scheduling.undoable(interview)  # type: ignore[attr-defined]
+    videos = list(
+        VideoAnswer.objects.filter(
+            application=application, completed_at__isnull=False
+        ).select_related("question")
+    )
     context = {
         "application": application,
+        "videos": videos,
+        "video_blind": application.pk in blind_for([application]) if videos else False,
         "interviews": interviews,
         "scorecards": shown_scorecards(user, cards, waiting),
         "hidden_count": len(cards) - len(shown_scorecards(user, cards, waiting)),
@@ -69,8 +77,22 @@ def candidate_interviews(candidate: Candidate) -> list[Interview]:
     return [i for i in found if i.status == Status.OFFERED or i.is_upcoming]
 
 
+def video_to_answer(candidate: Candidate) -> list[Application]:
+    """Active applications whose job asks video questions not all answered."""
+    asked = Application.objects.filter(candidate=candidate, outcome=Outcome.ACTIVE).annotate(
+        questions=Count("job__video_questions", distinct=True),
+        answered=Count(
+            "video_answers", filter=Q(video_answers__completed_at__isnull=False), distinct=True
+        ),
+    )
+    return [
+        a for a in asked.select_related("job").filter(questions__gt=0) if a.answered < a.questions
+    ]  # type: ignore[attr-defined]
+
+
 def portal_panel(request: HttpRequest, candidate: Candidate) -> Any:
     interviews = candidate_interviews(candidate)
-    if not interviews:
+    videos = video_to_answer(candidate)
+    if not interviews and not videos:
         return None
-    return "interviews/portal_panel.html", {"interviews": interviews}
+    return "interviews/portal_panel.html", {"interviews": interviews, "videos": videos}

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Q
 
 from rekryt.candidates.models import Candidate
-from rekryt.candidates.personal_data import iso
-from rekryt.interviews.models import CalendarPart, Interview, Scorecard
+from rekryt.candidates.personal_data import iso, remove_files_on_commit
+from rekryt.interviews.models import CalendarPart, Interview, Scorecard, VideoAnswer
+from rekryt.interviews.video import part_path
 
 
 def export(candidate: Candidate) -> dict[str, Any]:
@@ -40,6 +42,20 @@ def export(candidate: Candidate) -> dict[str, Any]:
             }
             for i in interviews
         ],
+        "video_answers": [
+            {
+                "application_id": a.application_id,
+                "question": a.question.text_in(candidate.language),
+                "recorded": bool(a.file),
+                "size_bytes": a.size,
+                "written_answer": a.text,
+                "tries_used": a.tries_used,
+                "answered_at": iso(a.completed_at),
+            }
+            for a in VideoAnswer.objects.filter(application__candidate=candidate)
+            .select_related("question")
+            .order_by("pk")
+        ],
         "scorecards": [
             {
                 "application_id": c.interview.application_id,
@@ -62,11 +78,33 @@ def export(candidate: Candidate) -> dict[str, Any]:
 
 
 def erase_application(application: Any) -> dict[str, int]:
-    return _erase(Interview.objects.filter(application=application))
+    return {
+        **_erase(Interview.objects.filter(application=application)),
+        **_erase_videos(VideoAnswer.objects.filter(application=application)),
+    }
 
 
 def erase(candidate: Candidate) -> dict[str, int]:
-    return _erase(Interview.objects.filter(application__candidate=candidate))
+    return {
+        **_erase(Interview.objects.filter(application__candidate=candidate)),
+        **_erase_videos(VideoAnswer.objects.filter(application__candidate=candidate)),
+    }
+
+
+def _erase_videos(answers: Any) -> dict[str, int]:
+    """Recordings go from storage once the erasure commits; unfinished
+    uploads' part files with them."""
+    found = list(answers)
+    remove_files_on_commit([a.file for a in found if a.file])
+    parts = [part_path(a) for a in found]
+
+    def remove_parts() -> None:
+        for part in parts:
+            part.unlink(missing_ok=True)
+
+    transaction.on_commit(remove_parts)
+    count, _by_model = answers.delete()
+    return {"video_answers": count}
 
 
 def _erase(interviews: Any) -> dict[str, int]:

@@ -21,8 +21,9 @@ from rekryt.interviews.forms import (
     QuestionForm,
     SlotsForm,
     StepForm,
+    VideoQuestionForm,
 )
-from rekryt.interviews.models import Category, PlanStep, Question, Slot
+from rekryt.interviews.models import Category, PlanStep, Question, Slot, VideoQuestion
 from rekryt.jobs.models import Job, visible_job_or_404
 
 
@@ -48,6 +49,8 @@ def _page(request: HttpRequest, job: Job, status: int = 200, **forms: Any) -> Ht
         "template_form": forms.get("template_form") or CopyTemplateForm(),
         "step_form": forms.get("step_form") or StepForm(job),
         "slots_form": forms.get("slots_form") or SlotsForm(job),
+        "video_questions": VideoQuestion.objects.filter(job=job),
+        "video_form": forms.get("video_form") or VideoQuestionForm(),
     }
     return render(request, "interviews/plan.html", context, status=status)
 
@@ -193,4 +196,29 @@ def slot_remove(request: HttpRequest, pk: int, slot_pk: int) -> HttpResponse:
         messages.success(request, _("The time was removed."))
     else:
         messages.error(request, _("That time is booked: cancel or move the interview instead."))
+    return redirect("interview_plan", job.pk)
+
+
+@recruiter_required
+@require_POST
+def video_question_add(request: HttpRequest, pk: int) -> HttpResponse:
+    job = visible_job_or_404(request.user, pk)
+    order = VideoQuestion.objects.filter(job=job).count() + 1
+    form = VideoQuestionForm(request.POST, instance=VideoQuestion(job=job, order=order))
+    if not form.is_valid():
+        return _page(request, job, 400, video_form=form)
+    form.save()
+    messages.success(request, _("The video question was added."))
+    return redirect("interview_plan", job.pk)
+
+
+@recruiter_required
+@require_POST
+def video_question_remove(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+    job = visible_job_or_404(request.user, pk)
+    question = get_object_or_404(VideoQuestion, job=job, pk=question_pk)
+    if question.answers.exists():
+        messages.error(request, _("Candidates have answered this question: it stays."))
+    else:
+        question.delete()
     return redirect("interview_plan", job.pk)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rekryt.interviews import feed_views, kit_views, plan_views, schedule_views
+from rekryt.interviews import feed_views, kit_views, plan_views, schedule_views, video_views
 
 urlpatterns = [
     path("jobs/<int:pk>/interviews/", plan_views.plan, name="interview_plan"),
@@ -53,4 +53,13 @@ urlpatterns = [
     path("interviews/<int:pk>/cancel/", schedule_views.cancel, name="interview_cancel"),
     path("interviews/<int:pk>/undo/", schedule_views.undo, name="interview_undo"),
     path("scorecards/<int:pk>/", kit_views.scorecard_detail, name="scorecard_detail"),
+    path("video-answers/<int:pk>/", video_views.recording, name="video_recording"),
+    path(
+        "jobs/<int:pk>/interviews/video/", plan_views.video_question_add, name="video_question_add"
+    ),
+    path(
+        "jobs/<int:pk>/interviews/video/<int:question_pk>/remove/",
+        plan_views.video_question_remove,
+        name="video_question_remove",
+    ),
 ]

@@ -131,3 +131,43 @@ def test_the_device_check_shows_the_camera_and_a_moving_level(
     audit.check(page, "device check, running")
     context.close()
     audit.assert_clean()
+
+
+def test_a_one_way_video_answer_is_recorded_and_sent(
+    media_browser: Any, live_server: Any, org: Any, rita: Any
+) -> None:
+    from rekryt.interviews.models import VideoAnswer, VideoQuestion
+
+    job = make_job(recruiter=rita, title="Kundtjänst Umeå", language="en")
+    question = VideoQuestion.objects.create(
+        job=job, text_sv="Varför vi?", text_en="Why us?", think_seconds=1, answer_seconds=2
+    )
+    application = make_application(job, language="en")
+    audit = Audit("en")
+    context = open_context(media_browser, live_server, "en", **PHONE)
+    context.grant_permissions(["camera", "microphone"])
+    page = context.new_page()
+    page.goto(live_server.url + link_for(application))
+    page.locator(".portal-continue button[type=submit]").click()
+    page.wait_for_url("**/portal/")
+    page.locator(f'a[href="/portal/video/{application.pk}/"]').click()
+    page.wait_for_url(f"**/portal/video/{application.pk}/")
+    audit.check(page, "video questions")
+    box = page.locator(".video-question").first
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    box.locator("button.begin").click()
+    try:
+        page.wait_for_selector(".video-question[data-recorded='1']", timeout=20_000)
+    except Exception:
+        raise AssertionError((box.locator(".status").inner_text(), errors)) from None
+    assert box.locator("button.send").is_visible()
+    audit.check(page, "video question, recorded")
+    box.locator("button.send").click()
+    page.wait_for_selector(".video-question[data-done='1']", timeout=20_000)
+    answer = VideoAnswer.objects.get(question=question, application=application)
+    assert answer.completed_at is not None and answer.content_type == "video/webm"
+    assert answer.size > 1000 and answer.tries_used == 1
+    context.close()
+    audit.assert_clean()

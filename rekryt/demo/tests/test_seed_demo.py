@@ -228,7 +228,7 @@ def test_it_shows_interviews_at_their_best(output: str) -> None:
 
     assert ScorecardTemplate.objects.count() == 2
     jobs = Job.objects.filter(interview_plan__isnull=False).distinct()
-    assert jobs.count() == 2
+    assert jobs.count() == 3  # two plans, and the customer service job's video review
     assert all(not uncovered(job) for job in jobs)
     assert PlanStep.objects.filter(questions__isnull=False).exists()
     assert Interview.objects.filter(status=Status.OFFERED).count() >= 2
@@ -236,3 +236,6 @@ def test_it_shows_interviews_at_their_best(output: str) -> None:
     submitted = Scorecard.objects.filter(submitted_at__isnull=False)
     ratings = {card.interview_id: [r.rating for r in card.ratings.all()] for card in submitted}
     assert len(ratings) >= 3
+    from rekryt.interviews.models import VideoQuestion
+
+    assert VideoQuestion.objects.count() == 2
