@@ -46,7 +46,7 @@ def export(candidate: Candidate) -> dict[str, Any]:
             {
                 "application_id": a.application_id,
                 "question": a.question.text_in(candidate.language),
-                "recorded": bool(a.file),
+                "file": video_name(a) if a.file else None,
                 "size_bytes": a.size,
                 "written_answer": a.text,
                 "tries_used": a.tries_used,
@@ -75,6 +75,17 @@ def export(candidate: Candidate) -> dict[str, Any]:
             for c in cards
         ],
     }
+
+
+def video_name(answer: VideoAnswer) -> str:
+    """The recording's name inside the export ZIP: generated, like documents'."""
+    ext = "mp4" if answer.content_type == "video/mp4" else "webm"
+    return f"video/{answer.pk}-answer.{ext}"
+
+
+def export_files(candidate: Candidate) -> list[tuple[str, Any]]:
+    answers = VideoAnswer.objects.filter(application__candidate=candidate).exclude(file="")
+    return [(video_name(a), a.file) for a in answers.order_by("pk")]
 
 
 def erase_application(application: Any) -> dict[str, int]:

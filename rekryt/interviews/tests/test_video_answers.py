@@ -146,3 +146,29 @@ def test_someone_else_cannot_answer(client, asked, job):
     sign_in(client, make_application(job))
     assert client.post(base(application, first) + "start/").status_code == 404
     assert client.get(f"/portal/video/{application.pk}/").status_code == 404
+
+
+def test_the_recording_is_in_the_export_and_goes_with_the_candidate(
+    client, asked, django_capture_on_commit_callbacks
+):
+    import io
+    import zipfile
+
+    from rekryt.privacy.erasure import erase_candidate
+    from rekryt.privacy.export import write_zip
+
+    application, first, _second = asked
+    sign_in(client, application)
+    upload(client, application, first, WEBM)
+    answer = VideoAnswer.objects.get(question=first)
+    stored = answer.file.path
+    target = io.BytesIO()
+    write_zip(application.candidate, target)
+    archive = zipfile.ZipFile(target)
+    assert archive.read(f"video/{answer.pk}-answer.webm") == WEBM
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_candidate(application.candidate, reason="test")
+    assert not VideoAnswer.objects.exists()
+    import os
+
+    assert not os.path.exists(stored)
