@@ -18,14 +18,19 @@ from django.views.decorators.http import require_GET, require_POST
 from rekryt.accounts.models import User
 from rekryt.accounts.roles import staff_required
 from rekryt.applications.hooks import blind_for, shown_name
+from rekryt.applications.models import Application
 from rekryt.interviews import calendar
 from rekryt.interviews.models import FeedToken, Interview, Status
 from rekryt.lib.tokens import hash_token, new_token
 
 
 def upcoming_for(user: User) -> list[Interview]:
+    """The user's booked interviews from yesterday on, of applications they
+    may still see (someone taken off a hiring team drops out of its feed)."""
+    visible = Application.objects.visible_to(user).values("pk")
     return list(
         Interview.objects.filter(
+            application__in=visible,
             interviewers=user,
             status=Status.BOOKED,
             ends_at__gt=timezone.now() - timedelta(days=1),

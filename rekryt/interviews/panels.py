@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import HttpRequest
 
 from rekryt.accounts.models import User
@@ -21,7 +21,20 @@ from rekryt.interviews.secrecy import shown_scorecards, visible_interviews, wait
 
 def application_panel(request: HttpRequest, application: Application) -> Any:
     user: User = request.user  # type: ignore[assignment]
-    steps = list(PlanStep.objects.filter(job_id=application.job_id))
+    # One query tells whether there is anything to show at all.
+    found = (
+        Application.objects.filter(pk=application.pk)
+        .annotate(
+            planned=Exists(PlanStep.objects.filter(job_id=OuterRef("job_id"))),
+            interviewed=Exists(Interview.objects.filter(application_id=OuterRef("pk"))),
+            videos=Exists(VideoAnswer.objects.filter(application_id=OuterRef("pk"))),
+        )
+        .values_list("planned", "interviewed", "videos")
+        .first()
+    )
+    if not found or not any(found):
+        return None
+    steps = found[0]
     interviews = list(
         visible_interviews(user)
         .filter(application=application)
@@ -29,8 +42,6 @@ def application_panel(request: HttpRequest, application: Application) -> Any:
         .prefetch_related("interviewers")
         .order_by("-created_at")
     )
-    if not steps and not interviews and not application.video_answers.exists():
-        return None
     cards = list(
         Scorecard.objects.filter(interview__application=application)
         .select_related("interviewer", "interview")

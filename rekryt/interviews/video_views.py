@@ -19,6 +19,7 @@ from rekryt.candidates.models import Candidate
 from rekryt.candidates.portal_session import candidate_required
 from rekryt.interviews import video
 from rekryt.interviews.models import VideoAnswer, VideoQuestion
+from rekryt.lib.middleware import CSP
 from rekryt.lib.params import bounded_int
 
 CHUNK_MAX = 1024 * 1024
@@ -54,6 +55,8 @@ def questions(request: HttpRequest, candidate: Candidate, pk: int) -> HttpRespon
     }
     response = render(request, "interviews/portal_video.html", context)
     response["Permissions-Policy"] = "camera=(self), microphone=(self), geolocation=()"
+    # Watching the recording back plays it from a blob: URL in this page.
+    response["Content-Security-Policy"] = CSP + "; media-src 'self' blob:"
     return response
 
 

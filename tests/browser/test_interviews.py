@@ -163,6 +163,11 @@ def test_a_one_way_video_answer_is_recorded_and_sent(
     except Exception:
         raise AssertionError((box.locator(".status").inner_text(), errors)) from None
     assert box.locator("button.send").is_visible()
+    # Watched back from the page itself (the page's policy allows blob: media).
+    page.wait_for_function(
+        "() => document.querySelector('.video-question video').readyState >= 1", timeout=10_000
+    )
+    assert not [e for e in errors if "Content Security Policy" in e], errors
     audit.check(page, "video question, recorded")
     box.locator("button.send").click()
     page.wait_for_selector(".video-question[data-done='1']", timeout=20_000)
