@@ -60,8 +60,18 @@ def _address(email: str, name: str, *, organiser: bool = False) -> vCalAddress:
 
 
 def event_for(
-    interview: Interview, *, summary: str, description: str, location: str, cancelled: bool
+    interview: Interview,
+    *,
+    summary: str,
+    description: str,
+    location: str,
+    cancelled: bool,
+    for_staff: bool = False,
 ) -> Event:
+    """The interview as a calendar event. Staff copies (interviewers'
+    invitations, their feeds) leave the candidate out of the attendees: the
+    name may be under blind review, and an interviewer's calendar should not
+    mail the candidate when someone edits the event there."""
     local = zone()
     if interview.starts_at is None or interview.ends_at is None:
         raise ValueError("an interview without a time has no calendar event")
@@ -84,7 +94,8 @@ def event_for(
 
     event.add("organizer", _address(organiser_address(), Organisation.get().name, organiser=True))
     application = interview.application
-    event.add("attendee", _address(application.candidate.email, application.full_name))
+    if not for_staff:
+        event.add("attendee", _address(application.candidate.email, application.full_name))
     for person in interview.interviewers.all():
         if person.email:
             event.add("attendee", _address(person.email, person.display_name))

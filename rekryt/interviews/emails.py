@@ -194,6 +194,7 @@ def queue_staff(
             description=text,
             location=location_text(interview, language),
             cancelled=staff_method == calendar.CANCEL,
+            for_staff=True,
         )
         calendar.attach(message, staff_method, calendar.calendar_text(staff_method, [event]))
     return message

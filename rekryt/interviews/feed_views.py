@@ -103,6 +103,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
                 location=interview.meeting_url()
                 or (interview.step.location.address if interview.step.location else ""),
                 cancelled=False,
+                for_staff=True,
             )
         )
     response = HttpResponse(calendar.feed(events), content_type="text/calendar; charset=utf-8")

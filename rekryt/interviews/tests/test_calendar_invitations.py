@@ -69,6 +69,17 @@ def test_booking_moving_and_cancelling_keep_one_uid_across_dst(application, rita
     # The interviewer's invitation is the same event.
     staff_cal, staff_method = parsed(invitations(interview, "interviewer_booked").get())
     assert staff_method == "REQUEST" and str(event_of(staff_cal)["UID"]) == uid
+    # The candidate attends the candidate's copy; the staff copy names no candidate.
+    attendees = [str(a) for a in event.get("ATTENDEE")]
+    assert f"mailto:{application.candidate.email}" in attendees
+    staff_attendees = event_of(staff_cal).get("ATTENDEE")
+    staff_attendees = (
+        [str(staff_attendees)]
+        if not isinstance(staff_attendees, list)
+        else [str(a) for a in staff_attendees]
+    )
+    assert f"mailto:{application.candidate.email}" not in staff_attendees
+    assert f"mailto:{ivan.email}" in staff_attendees
 
     scheduling.book(interview, after, rita)
     interview.refresh_from_db()
