@@ -1,12 +1,16 @@
-"""The worker duty that sends interview reminders (lane: delivery, as they
-are time-critical): the candidate's before the interview, each
-interviewer's kit on the morning, and the scorecard reminder 24 hours after
-the end to those who have not submitted."""
+"""The worker duties of interviews: reminders (lane: delivery, as they are
+time-critical) — the candidate's before the interview, each interviewer's
+kit on the morning, and the scorecard reminder 24 hours after the end to
+those who have not submitted — and the purge of abandoned video uploads
+(lane: routine)."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -14,7 +18,7 @@ from django.utils import timezone
 from rekryt.interviews import emails
 from rekryt.interviews.models import Reminder, ReminderKind, Scorecard, Status
 from rekryt.lib.claims import claim_next, release
-from rekryt.lib.duty import DELIVERY, Duty
+from rekryt.lib.duty import DELIVERY, ROUTINE, Duty
 
 LEASE = timedelta(minutes=2)
 
@@ -81,4 +85,40 @@ class SendInterviewReminders(Duty):
         return reminders_due().values_list("due_at", flat=True).first()
 
 
-DUTIES = [SendInterviewReminders]
+class PurgeAbandonedRecordings(Duty):
+    """Steps: at most once an hour, remove the part files of video uploads
+    nobody has added to for PART_MAX_AGE (a candidate who closed the page
+    mid-upload, or started again): recordings are personal data, and an
+    unfinished one is of no use to anyone. A finished upload's part file is
+    removed when it is stored; erasure removes the rest."""
+
+    name = "purge_abandoned_recordings"
+    lane = ROUTINE
+    every = timedelta(hours=1)
+
+    def __init__(self) -> None:
+        self.next_at = 0.0
+
+    def handle_one(self) -> int:
+        if time.monotonic() < self.next_at:
+            return 0
+        self.next_at = time.monotonic() + self.every.total_seconds()
+        return purge_parts(timezone.now() - PART_MAX_AGE)
+
+
+PART_MAX_AGE = timedelta(days=2)
+
+
+def purge_parts(before: datetime) -> int:
+    folder = Path(settings.PRIVATE_FILES_DIR) / "video-parts"
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for part in folder.glob("*.part"):
+        if part.stat().st_mtime < before.timestamp():
+            part.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+DUTIES = [SendInterviewReminders, PurgeAbandonedRecordings]

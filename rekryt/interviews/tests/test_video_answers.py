@@ -172,3 +172,31 @@ def test_the_recording_is_in_the_export_and_goes_with_the_candidate(
     import os
 
     assert not os.path.exists(stored)
+
+
+def test_an_abandoned_upload_is_purged_by_the_routine_lane(client, asked):
+    import os
+    import time as clock
+
+    from rekryt.interviews.duties import PurgeAbandonedRecordings
+    from rekryt.interviews.video import part_path
+
+    application, first, _second = asked
+    sign_in(client, application)
+    started = client.post(base(application, first) + "start/").json()
+    client.post(
+        base(application, first) + "chunk/?offset=0",
+        WEBM[:500],
+        content_type="application/octet-stream",
+        HTTP_X_UPLOAD_ID=started["upload"],
+    )
+    part = part_path(VideoAnswer.objects.get(question=first))
+    assert part.exists()
+    duty = PurgeAbandonedRecordings()
+    assert duty.lane == "routine"
+    assert duty.handle_one() == 0  # a fresh upload stays
+    old = clock.time() - 3 * 24 * 3600
+    os.utime(part, (old, old))
+    duty.next_at = 0
+    assert duty.handle_one() == 1 and not part.exists()
+    assert duty.handle_one() == 0  # not again within the hour
