@@ -378,7 +378,9 @@ def main() -> int:
         print(f"loadtest: {args.users} applicants for {args.seconds:g} s, {database}", flush=True)
         results = Results()
         before = cpu_seconds(site.pid)
+        own_before = time.process_time()
         seconds = apply_for(args, target, results)
+        own = time.process_time() - own_before
         accepted = dict(results.accepted)
         arrivals = drain(accepted, received)
         after = cpu_seconds(site.pid)
@@ -392,6 +394,7 @@ def main() -> int:
         kind: 1000 * (used - before.get(kind, 0.0)) / max(1, len(accepted))
         for kind, used in sorted(after.items())
     }
+    per_application["load generator"] = 1000 * own / max(1, len(accepted))
     shares = ", ".join(f"{kind} {ms:.0f}" for kind, ms in per_application.items())
     print(f"CPU ms per application {shares}")
     print(f"marked possible dupl.  {maybe_twice} (sent again after a killed worker)")

@@ -3,6 +3,7 @@ writes the timeline Event and queues every email it causes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -61,6 +62,14 @@ class Submission:
     # Sections other apps added to the form (rekryt.applications.hooks),
     # saved with a new application.
     parts: list[Any] = field(default_factory=list)
+    # The privacy notice the form showed, kept on a new application.
+    notice: Any = None
+    # Run with a new application in the transaction that creates it (the
+    # form's consent choices, say), so one commit records it all.
+    on_created: list[Callable[[Application], None]] = field(default_factory=list)
+    # The caller already found no earlier submission with this key (a race
+    # that follows is still caught by the key's unique constraint).
+    key_checked: bool = False
 
     def snapshot(self) -> dict[str, str]:
         return {
@@ -234,4 +243,5 @@ def add_note(application: Application, author: User, body: str) -> Note:
     note = Note.objects.create(application=application, author=author, body=body)
     told = notify_mentioned(note, author)
     record(application, EventKind.NOTE_ADDED, author, note=note.pk, mentions=[u.pk for u in told])
+    note.told = told  # type: ignore[attr-defined]
     return note

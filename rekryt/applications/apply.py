@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -57,14 +56,16 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "applications/apply_closed.html", {"job": job}, status=410)
     if request.method == "POST":
         return _post(request, job)
+    notice = current_notice()
     form = ApplyForm(
         initial={
             "submission_key": new_submission_key(),
             "source": source_from(request.GET),
-            "notice_version": current_notice().version,
+            "notice_version": notice.version,
         }
     )
-    return _show(request, job, form, hooks.apply_parts(job, None, None, _language(job)))
+    parts = hooks.apply_parts(job, None, None, _language(job))
+    return _show(request, job, form, parts, notice)
 
 
 def _language(job: Job) -> str:
@@ -98,40 +99,51 @@ def _post(request: HttpRequest, job: Job) -> HttpResponse:
     language = translation.get_language() or job.language
     submission = form.submission(language[:2])
     submission.parts = parts
+    submission.notice = shown_notice(form)
+    submission.key_checked = True  # by _is_double_submit above
+    submission.on_created.append(
+        lambda application: record_future_contact(
+            application, form, submission.notice, language[:2], who
+        )
+    )
     submitted = submit_application(job, submission)
     form.discard_used()
     for part in parts:
         part.discard_used()
-    if submitted.created:
-        record_privacy_choices(submitted.application, form, language[:2], who)
-    elif not submitted.resubmitted:
+    if not submitted.created and not submitted.resubmitted:
         applications.unhit(who)  # a double submit that raced past the check
     # The same answer for a new application and a repeated one: what was
     # typed and today's dates, never what is stored about the address.
     return redirect_to_applied(job, form)
 
 
-def record_privacy_choices(
-    application: Application, form: ApplyForm, language: str, ip: str | None
-) -> None:
-    """Which notice version the form showed, and the optional future-contact
-    consent with the exact sentence the checkbox carried."""
+def shown_notice(form: ApplyForm) -> PrivacyNotice:
+    """The privacy notice version the form showed (kept on the application)."""
     version = form.cleaned_data.get("notice_version")
     notice = PrivacyNotice.objects.filter(version=version).first() if version else None
-    notice = notice or current_notice()
-    with transaction.atomic():
-        Application.objects.filter(pk=application.pk).update(notice=notice)
-        if form.cleaned_data.get("future_contact"):
-            record_consent(
-                application.candidate,
-                purpose=ConsentPurpose.FUTURE_CONTACT,
-                given=True,
-                text=str(form.fields["future_contact"].label),
-                method=ConsentMethod.APPLY_FORM,
-                language=language,
-                ip=ip,
-                notice=notice,
-            )
+    return notice or current_notice()
+
+
+def record_future_contact(
+    application: Application,
+    form: ApplyForm,
+    notice: PrivacyNotice,
+    language: str,
+    ip: str | None,
+) -> None:
+    """The optional future-contact consent with the exact sentence the
+    checkbox carried, in the transaction that creates the application."""
+    if form.cleaned_data.get("future_contact"):
+        record_consent(
+            application.candidate,
+            purpose=ConsentPurpose.FUTURE_CONTACT,
+            given=True,
+            text=str(form.fields["future_contact"].label),
+            method=ConsentMethod.APPLY_FORM,
+            language=language,
+            ip=ip,
+            notice=notice,
+        )
 
 
 def _is_double_submit(job: Job, form: ApplyForm) -> bool:
@@ -165,13 +177,17 @@ def _sent_with_key(key: str) -> tuple[int, str] | None:
 
 
 def _show(
-    request: HttpRequest, job: Job, form: ApplyForm, parts: list[hooks.ApplyPart]
+    request: HttpRequest,
+    job: Job,
+    form: ApplyForm,
+    parts: list[hooks.ApplyPart],
+    notice: PrivacyNotice | None = None,
 ) -> HttpResponse:
     part_errors = any(part.form.errors for part in parts)
     context = {
         "job": job,
         "form": form,
-        "notice": current_notice(),
+        "notice": notice or current_notice(),
         "parts": parts,
         "part_errors": part_errors,
     }

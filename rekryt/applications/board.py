@@ -1,16 +1,17 @@
 """Queries behind the pipeline board.
 
 The board costs the same few queries whatever the number of applications:
-the stages, one grouped count, and one windowed fetch of at most
-`COLUMN_SIZE` newest cards per stage."""
+the stages, one grouped count, and one fetch of at most `COLUMN_SIZE`
+newest cards per stage."""
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
+from functools import reduce
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from rekryt.applications import extensions
 from rekryt.applications.board_filters import SORTS, BoardFilter
@@ -19,9 +20,30 @@ from rekryt.applications.models import Application, Outcome, Resubmission, Resub
 from rekryt.candidates.models import Document, DocumentKind
 from rekryt.jobs.models import Job, Stage, stages_for
 
-COLUMN_SIZE = 50
+# Cards a column shows before its "show more": 25 fill a laptop screen
+# twice; 50 per column made a 5,000-applicant board a 440 KB page.
+COLUMN_SIZE = 25
+ENDED_PAGE_SIZE = 50
 CARD_ORDER = SORTS[""]
 NO_FILTER = BoardFilter()
+CARD_UNUSED = (
+    "about",
+    "cover_letter",
+    "created_at",
+    "updated_at",
+    "ended_at",
+    "rejection_reason",
+    "ended_stage",
+    "notice",
+    "keep_in_mind",
+    "heard_from",
+    "submission_key",
+    "candidate__email_normalised",
+    "candidate__surveys_opt_out",
+    "candidate__created_at",
+    "candidate__updated_at",
+    "candidate__details_confirmed_at",
+)
 
 
 @dataclass
@@ -75,13 +97,21 @@ def cards(
     `has_cv` and `resubmitted` (sent again, not yet confirmed) flags, in the
     chosen order (newest in their stage first by default), narrowed by the
     chosen filter and the view's."""
+    return _as_cards(_active(job, chosen, view), chosen, view)
+
+
+def _as_cards(
+    rows: QuerySet[Application], chosen: BoardFilter, view: BoardView | None
+) -> QuerySet[Application]:
     cv = Document.objects.filter(application=OuterRef("pk"), kind=DocumentKind.CV)
     resent = Resubmission.objects.filter(
         application=OuterRef("pk"), status=ResubmissionStatus.PENDING
     )
     return (
-        _active(job, chosen, view)
-        .select_related("candidate")
+        rows.select_related("candidate")
+        # What no card shows: long texts, and timestamps and keys that cost a
+        # conversion or a descriptor each on every row.
+        .defer(*CARD_UNUSED)
         .annotate(
             has_cv=Exists(cv),
             resubmitted=Exists(resent),
@@ -150,7 +180,7 @@ def build_board(job: Job, chosen: BoardFilter = NO_FILTER, view: BoardView | Non
         for stage_id, n in filtered_counts(job, chosen, view).items():
             if stage_id in by_stage:
                 by_stage[stage_id].count = n
-    for card in newest_cards(job, chosen, view):
+    for card in newest_cards(job, chosen, view, [column.stage for column in columns]):
         by_stage[card.stage_id].cards.append(card)
     return Board(job=job, columns=columns, ended=ended, sources=sources)
 
@@ -161,23 +191,29 @@ def filtered_counts(job: Job, chosen: BoardFilter, view: BoardView | None = None
 
 
 def newest_cards(
-    job: Job, chosen: BoardFilter = NO_FILTER, view: BoardView | None = None
+    job: Job,
+    chosen: BoardFilter = NO_FILTER,
+    view: BoardView | None = None,
+    stages: list[Stage] | None = None,
 ) -> QuerySet[Application]:
     """One query for every column: the first COLUMN_SIZE cards of each stage.
 
-    The window numbers only the job's active rows by stage (an index-only
-    pass, no joins); the cards themselves, with their candidate and flags,
-    are read for those few rows alone. Numbering the joined, annotated rows
-    instead took twice as long on a 5,000-applicant board."""
-    numbered = (
-        _active(job, chosen, view)
-        .annotate(
-            row=Window(RowNumber(), partition_by=F("stage_id"), order_by=_order(chosen, view))
-        )
-        .filter(row__lte=COLUMN_SIZE)
-        .values("pk")
-    )
-    return cards(job, chosen, view).filter(pk__in=numbered)
+    Each stage's first cards are a LIMIT subquery that walks the board index
+    of that stage alone; the cards themselves, with their candidate and
+    flags, are read for those few rows. Numbering all of a job's rows with a
+    window function instead cost 9 ms on a 5,000-applicant board, these
+    subqueries together under 1 ms."""
+    active = _active(job, chosen, view)
+    order = _order(chosen, view)
+    firsts = [
+        Q(pk__in=active.filter(stage=stage).order_by(*order).values("pk")[:COLUMN_SIZE])
+        for stage in (stages if stages is not None else stages_for(job))
+    ]
+    if not firsts:
+        return Application.objects.none()
+    # The subqueries alone pick the rows: with the job's own conditions
+    # repeated outside them, SQLite walks all of the job's rows instead.
+    return _as_cards(Application.objects.filter(reduce(operator.or_, firsts)), chosen, view)
 
 
 def column_page(

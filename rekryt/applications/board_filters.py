@@ -10,8 +10,10 @@ Malformed values are ignored, never an error (rekryt.lib.params)."""
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import reduce
 from typing import Any
 from urllib.parse import urlencode
 
@@ -131,15 +133,32 @@ def _beyond(application: Application, chosen: BoardFilter, forward: bool) -> Q:
     return Q(**{f"{field}__{op}": value}) | Q(**{field: value, f"pk__{op}": application.pk})
 
 
-def _first(
-    queryset: QuerySet[Application], chosen: BoardFilter, forward: bool, by_column: bool = False
-) -> int | None:
-    order = [F("stage__order").asc(), F("stage_id").asc()] if by_column else []
-    order += [o.copy() for o in chosen.order]
+def _ordered(
+    queryset: QuerySet[Application], chosen: BoardFilter, forward: bool
+) -> QuerySet[Application]:
+    order = [o.copy() for o in chosen.order]
     if not forward:
         for o in order:
             o.reverse_ordering()
-    return queryset.order_by(*order).values_list("pk", flat=True).first()
+    return queryset.order_by(*order)
+
+
+def _nearest_column_card(
+    base: QuerySet[Application], chosen: BoardFilter, columns: list[Any], forward: bool
+) -> int | None:
+    """The first (or last) card of the nearest of `columns` that has one, in
+    one query: a LIMIT 1 subquery per column, each one row of the board's
+    index (ordering the columns' rows by stage in SQL sorted them all)."""
+    if not columns:
+        return None
+    firsts = [
+        Q(pk__in=_ordered(base.filter(stage=stage.pk), chosen, forward).values("pk")[:1])
+        for stage in columns
+    ]
+    found = dict(
+        Application.objects.filter(reduce(operator.or_, firsts)).values_list("stage_id", "pk")
+    )
+    return next((found[stage.pk] for stage in columns if stage.pk in found), None)
 
 
 def neighbours(
@@ -148,24 +167,23 @@ def neighbours(
     """The cards before and after the application in its board, column by
     column in the board's order under `chosen`. Each query reads one row
     through the board's index: two when the neighbours share the column,
-    at most one more per column passed over, never more as data grows."""
+    one more for each direction that leaves it, never more as data grows."""
     ids = [stage.pk for stage in stages]
     if not application.is_active or application.stage_id not in ids:
         return None
     base = chosen.narrow(
         Application.objects.filter(job=application.job_id, outcome=application.outcome)
     )
-    stage_order = next(stage.order for stage in stages if stage.pk == application.stage_id)
+    here = next(stage for stage in stages if stage.pk == application.stage_id)
+    in_order = sorted(stages, key=lambda stage: (stage.order, stage.pk))
+    position = in_order.index(here)
     found: dict[bool, int | None] = {}
     for forward in (False, True):
         column = base.filter(stage=application.stage_id).filter(
             _beyond(application, chosen, forward)
         )
-        found[forward] = _first(column, chosen, forward)
+        found[forward] = _ordered(column, chosen, forward).values_list("pk", flat=True).first()
         if found[forward] is None:
-            # The nearest other column's first (or last) card, in one query:
-            # columns in their order, each read through the board's index.
-            lookup = "stage__order__gt" if forward else "stage__order__lt"
-            others = base.filter(**{lookup: stage_order}).exclude(stage=application.stage_id)
-            found[forward] = _first(others, chosen, forward, by_column=True)
+            others = in_order[position + 1 :] if forward else in_order[:position][::-1]
+            found[forward] = _nearest_column_card(base, chosen, others, forward)
     return Neighbours(previous=found[False], next=found[True])

@@ -96,7 +96,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
     job = visible_job_or_404(request.user, pk)
     ended_page = None
     if request.GET.get("ended"):
-        paginator = Paginator(queries.ended_applications(job), queries.COLUMN_SIZE)
+        paginator = Paginator(queries.ended_applications(job), queries.ENDED_PAGE_SIZE)
         ended_page = paginator.get_page(request.GET.get("page"))
         language = current_language()
         blind = hooks.blind_for(ended_page)

@@ -1,22 +1,31 @@
 """@mentions in notes: writing "@hanna" in a note tells Hanna by email,
 with a link to the application — if, and only if, she may see it. A name
 that is nobody, or someone outside the job's team, notifies no one and
-reveals nothing to the writer."""
+reveals nothing to the writer.
+
+Like every email a staff action causes, the emails wait the organisation's
+`stage_email_delay_minutes`: until then the note's author sees them on the
+timeline and can stop them (`cancel_mentions`)."""
 
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape, linebreaks, urlize
 from django.utils.safestring import mark_safe
 from django.utils.translation import override
 
 from rekryt.accounts.models import Organisation, User
-from rekryt.applications.models import Application, Note
+from rekryt.applications.models import Application, EventKind, Note, record
 from rekryt.messaging import outbox
+from rekryt.messaging.actions import cancel_message
+from rekryt.messaging.models import Message, MessageStatus
 
 # Usernames as Django allows them: letters, digits and @.+-_ (a trailing
 # full stop is the sentence's, not the name's).
@@ -45,10 +54,19 @@ def colleagues_named(application: Application, body: str, author: User) -> list[
     ]
 
 
+def _key_prefix(note: Note) -> str:
+    return f"mention:{note.pk}:"
+
+
+def _delay() -> timedelta:
+    return timedelta(minutes=Organisation.get().stage_email_delay_minutes)
+
+
 def notify_mentioned(note: Note, author: User) -> list[User]:
     application = note.application
     users = colleagues_named(application, note.body, author)
     org = Organisation.get()
+    send_after: datetime = note.created_at + _delay()
     for user in users:
         language = user.language or org.default_language
         context = {
@@ -76,7 +94,7 @@ def notify_mentioned(note: Note, author: User) -> list[User]:
                 },
             )
         outbox.queue_rendered(
-            key=f"mention:{note.pk}:{user.pk}",
+            key=f"{_key_prefix(note)}{user.pk}",
             kind="mention",
             to_email=user.email,
             to_name=user.display_name,
@@ -84,5 +102,42 @@ def notify_mentioned(note: Note, author: User) -> list[User]:
             text=text,
             html=html,
             language=language,
+            send_after=send_after,
         )
     return users
+
+
+def waiting_mentions(notes: list[Note], viewer: User) -> dict[int, list[Message]]:
+    """The mention emails still waiting, of the viewer's own notes written
+    within the delay: one query, none when the viewer wrote no recent note."""
+    since = timezone.now() - _delay()
+    own = [n for n in notes if n.author_id == viewer.pk and n.created_at >= since]
+    if not own:
+        return {}
+    keys = Q()
+    for note in own:
+        keys |= Q(idempotency_key__startswith=_key_prefix(note))
+    found: dict[int, list[Message]] = {}
+    waiting = Message.objects.filter(keys, kind="mention", status=MessageStatus.SCHEDULED)
+    for message in waiting.order_by("pk").only("idempotency_key", "to_name", "send_after"):
+        note_pk = int(message.idempotency_key.split(":")[1])
+        found.setdefault(note_pk, []).append(message)
+    return found
+
+
+def cancel_mentions(note: Note, actor: User) -> int:
+    """Stop the note's mention emails that have not gone out; only its
+    author may. Returns how many were stopped (an Event says so)."""
+    if note.author_id != actor.pk:
+        return 0
+    waiting = Message.objects.filter(
+        idempotency_key__startswith=_key_prefix(note),
+        kind="mention",
+        status=MessageStatus.SCHEDULED,
+    )
+    stopped = [m.to_name for m in waiting if cancel_message(m, actor)]
+    if stopped:
+        record(
+            note.application, EventKind.MENTIONS_CANCELLED, actor, note=note.pk, count=len(stopped)
+        )
+    return len(stopped)

@@ -40,8 +40,10 @@ def pending_by_application(applications: Iterable[Application]) -> dict[int, Mes
         application=OuterRef("application"), kind=EventKind.STAGE_MOVED
     ).order_by("-created_at", "-pk")
     waiting = (
+        # By job, not by 300 application ids (building that IN list cost more
+        # than the query): few stage emails of a job wait at any time.
         Message.objects.filter(
-            application_id__in=list(by_pk),
+            application__job_id__in={a.job_id for a in by_pk.values()},
             status=MessageStatus.SCHEDULED,
             idempotency_key__startswith="stage:",
         )
@@ -54,7 +56,9 @@ def pending_by_application(applications: Iterable[Application]) -> dict[int, Mes
     )
     found: dict[int, Message] = {}
     for message in waiting:
-        application = by_pk[message.application_id]  # type: ignore[index]
+        application = by_pk.get(message.application_id)  # type: ignore[arg-type]
+        if application is None:
+            continue
         prefix = automations.stage_prefix(application, application.stage_id)
         if message.idempotency_key.startswith(prefix) and application.pk not in found:
             message.undoable = (  # type: ignore[attr-defined]

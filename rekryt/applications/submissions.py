@@ -50,14 +50,18 @@ class Submitted:
     resubmitted: bool = False
 
 
-def index_application(application: Application) -> None:
+def index_application(application: Application, new: bool = False) -> None:
     """Put the application's submitted details and texts in the search index,
     with the candidate's own name and address (anyone who may see the
-    application may see the candidate)."""
+    application may see the candidate). A `new` one has no resubmissions."""
     candidate = application.candidate
-    added = Resubmission.objects.filter(
-        application=application, status=ResubmissionStatus.ADDED
-    ).values_list("about", "cover_letter")
+    added = (
+        []
+        if new
+        else Resubmission.objects.filter(
+            application=application, status=ResubmissionStatus.ADDED
+        ).values_list("about", "cover_letter")
+    )
     index_details(
         application.pk,
         candidate.pk,
@@ -135,7 +139,7 @@ def submit_application(job: Job, sub: Submission) -> Submitted:
     """Create the application and run the first stage's automation (by default
     the receipt, key `received:<pk>`); or, when the address has applied for
     this job already, keep a resubmission and tell the address."""
-    earlier = _earlier(sub.submission_key)
+    earlier = None if sub.key_checked else _earlier(sub.submission_key)
     if earlier is not None:
         return earlier
     try:
@@ -143,6 +147,9 @@ def submit_application(job: Job, sub: Submission) -> Submitted:
             candidate = _candidate_for(sub)
             previous = Application.objects.filter(candidate=candidate, job=job).first()
             if previous is not None:
+                if sub.submission_key and previous.submission_key == sub.submission_key:
+                    # A double submit that raced past the key check.
+                    return Submitted(previous, False)
                 return Submitted(previous, False, _resubmit(previous, sub), resubmitted=True)
             return Submitted(_create(job, candidate, sub), True)
     except IntegrityError:
@@ -164,15 +171,18 @@ def _create(job: Job, candidate: Candidate, sub: Submission) -> Application:
         heard_from=sub.heard_from,
         language=job.language,
         submission_key=sub.submission_key,
+        notice=sub.notice,
         **sub.snapshot(),
     )
     differs = [d.field for d in application.differing_details()]
     record(application, EventKind.CREATED, source=application.source, differs_from=differs)
     for doc in store_uploads(candidate, sub.uploads, application=application):
         record(application, EventKind.DOCUMENT_ADDED, document=doc.pk, document_kind=doc.kind)
-    index_application(application)
+    index_application(application, new=True)
     for part in sub.parts:
         part.save(application)
+    for then in sub.on_created:
+        then(application)
     automations.on_enter(application, application.stage, created=True)
     return application
 

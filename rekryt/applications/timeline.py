@@ -112,16 +112,20 @@ def _event_entry(
 
 
 def timeline_for(application: Application, language: str) -> list[Entry]:
-    """Events, emails and notes of one application, oldest first, in four
-    queries whatever their number (five when moves from before stages had two
-    names need their stages)."""
+    """Events, emails and notes of one application, oldest first, in three
+    queries whatever their number: one more when an event names a rejection
+    reason, and when moves from before stages had two names need their
+    stages."""
     events = list(
         Event.objects.filter(application=application)
         .exclude(kind__in=SHOWN_AS_ROWS)
         .select_related("actor")
     )
     stages = _legacy_stages(events)
-    reasons = {r.pk: r for r in RejectionReason.objects.all()}
+    # Only the reasons the events name, and no query when none does.
+    given = [e.data.get("reason") for e in events if isinstance(e.data, dict)]
+    named: set[int] = {pk for pk in given if isinstance(pk, int) and pk}
+    reasons = {r.pk: r for r in RejectionReason.objects.filter(pk__in=named)} if named else {}
     messages = Message.objects.filter(application=application)
     notes = Note.objects.filter(application=application).select_related("author")
     entries = [_event_entry(e, reasons, stages, language) for e in events]

@@ -26,6 +26,11 @@ urlpatterns = [
     path("applications/<int:pk>/outcome/", views.application_outcome, name="application_outcome"),
     path("applications/<int:pk>/reopen/", views.application_reopen, name="application_reopen"),
     path("applications/<int:pk>/notes/", views.application_note, name="application_note"),
+    path(
+        "applications/<int:pk>/notes/<int:note_pk>/mentions/cancel/",
+        views.application_mentions_cancel,
+        name="application_mentions_cancel",
+    ),
     path("applications/<int:pk>/tags/", tag_views.tag_add, name="application_tag_add"),
     path(
         "applications/<int:pk>/tags/<int:tag_pk>/remove/",

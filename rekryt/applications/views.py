@@ -13,15 +13,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from rekryt.accounts.models import Organisation
 from rekryt.accounts.roles import staff_required
 from rekryt.applications import cv_viewer, extensions
 from rekryt.applications.actions import add_note, reopen, set_outcome
 from rekryt.applications.board_filters import BoardFilter, neighbours
 from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, TagForm, current_language
 from rekryt.applications.hooks import Blind, blind_for, detail_sections
-from rekryt.applications.models import Application, documents_visible_to, may_decide
+from rekryt.applications.mentions import cancel_mentions, waiting_mentions
+from rekryt.applications.models import Application, Note, documents_visible_to, may_decide
 from rekryt.applications.rejections import reject_application
 from rekryt.applications.stage_emails import (
     undoable_on_timeline,
@@ -100,6 +103,10 @@ def render_detail(
         documents = [d for d in documents if d.application_id == application.pk]
         cv = None  # the original is withheld: its masked text is shown instead
         mask_timeline(timeline, blind)
+    notes: list[Any] = [entry.item for entry in timeline if entry.kind == "note"]
+    waiting = waiting_mentions(notes, user)  # type: ignore[arg-type]
+    for note in notes:
+        note.waiting_mentions = waiting.get(note.pk, [])
     chosen = BoardFilter.from_query(request.GET)
     can_decide = may_decide(user)  # type: ignore[arg-type]
     stages = list(stages_for(application.job)) if application.is_active else []
@@ -198,6 +205,35 @@ def application_note(request: HttpRequest, pk: int) -> HttpResponse:
     form = NoteForm(request.POST)
     if not form.is_valid():
         return render_detail(request, application, status=400, note_form=form)
-    add_note(application, request.user, form.cleaned_data["body"])  # type: ignore[arg-type]
-    messages.success(request, _("The note was added."))
+    note = add_note(application, request.user, form.cleaned_data["body"])  # type: ignore[arg-type]
+    if note.told:  # type: ignore[attr-defined]
+        minutes = Organisation.get().stage_email_delay_minutes
+        messages.success(
+            request,
+            ngettext(
+                "The note was added. Those you mentioned are told by email in %(n)s minute; "
+                "until then you can stop that on the timeline.",
+                "The note was added. Those you mentioned are told by email in %(n)s minutes; "
+                "until then you can stop that on the timeline.",
+                minutes,
+            )
+            % {"n": minutes},
+        )
+    else:
+        messages.success(request, _("The note was added."))
+    return redirect(reverse("application_detail", args=[application.pk]) + "#timeline")
+
+
+@staff_required
+@require_POST
+def application_mentions_cancel(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+    """The author of a note stops its mention emails before they go out."""
+    application = visible_application(request, pk)
+    note = get_object_or_404(Note, pk=note_pk, application=application)
+    if note.author_id != request.user.pk:
+        messages.error(request, _("Only the note's author can stop its emails."))
+    elif cancel_mentions(note, request.user):  # type: ignore[arg-type]
+        messages.success(request, _("Nobody is told about the note by email."))
+    else:
+        messages.info(request, _("The emails about the note have already gone out."))
     return redirect(reverse("application_detail", args=[application.pk]) + "#timeline")

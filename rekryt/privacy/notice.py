@@ -205,7 +205,18 @@ def _text_sv(org: Organisation) -> str:
 def generate(org: Organisation | None = None) -> tuple[str, str]:
     """The notice as it would read now: (Swedish, English)."""
     org = org or Organisation.get()
-    return _text_sv(org), _text_en(org)
+    # The text depends on the organisation's settings alone, and every apply
+    # page shows it: built once per distinct set of settings, not per request.
+    key = tuple(str(getattr(org, f.attname)) for f in org._meta.concrete_fields)
+    texts = _generated.get(key)
+    if texts is None:
+        if len(_generated) >= 16:
+            _generated.clear()
+        texts = _generated[key] = (_text_sv(org), _text_en(org))
+    return texts
+
+
+_generated: dict[tuple[str, ...], tuple[str, str]] = {}
 
 
 def current_notice() -> PrivacyNotice:

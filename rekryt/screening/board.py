@@ -18,6 +18,9 @@ from rekryt.jobs.models import Job
 from rekryt.screening.models import JobQuestion, Rule
 
 MET, NOT_MET = "met", "not_met"
+# rekryt.applications.board_filters.BoardFilter's parameters but its sort,
+# which this form's order replaces.
+KEPT = ("source", "tag", "days", "unread", "q")
 SCORE = "score"
 FILTERS = {MET: Q(screening__requirements_met=True), NOT_MET: Q(screening__requirements_met=False)}
 ANNOTATIONS = {
@@ -45,6 +48,9 @@ def screening_view(request: HttpRequest, job: Job) -> BoardView | None:
     query = {k: v for k, v in (("requirements", requirement), ("sort", order)) if v}
     context = {
         "job": job,
+        # The board's own filters (source, tag, days, search…) go along, so
+        # choosing a requirement or the score order keeps them.
+        "kept": [(k, str(v)[:200]) for k, v in request.GET.items() if k in KEPT],
         "requirement": requirement,
         "order": order,
         "has_must": Rule.MUST in rules,

@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.db.models import Max
 from django.utils import timezone
 
 from rekryt.applications.actions import Submission
@@ -48,13 +49,15 @@ def active_application() -> Application:
 def a_survey(application: Application, language: str) -> str:
     raw, hashed = new_token()
     now = timezone.now()
+    # A source event no survey of the demo has (it is unique).
+    taken = Survey.objects.aggregate(Max("source_event"))["source_event__max"] or 0
     Survey.objects.create(
         application=application,
         candidate=application.candidate,
         job=application.job,
         department=application.job.department,
         step="applied",
-        source_event=application.pk,
+        source_event=taken + 1,
         status=SurveyStatus.SENT,
         due_at=now,
         sent_at=now,

@@ -16,6 +16,7 @@ from django.utils import formats, timezone
 
 from conftest import make_application, make_job
 from rekryt.applications.actions import move_to_stage
+from rekryt.applications.board import COLUMN_SIZE
 from rekryt.jobs.models import Stage, StageKind, stages_for
 from rekryt.messaging.models import EmailTemplate, Message, MessageStatus
 
@@ -99,7 +100,8 @@ def test_the_board_costs_the_same_queries_with_many_waiting_emails(
     for _ in range(30):
         move_to_stage(make_application(job), interview, rita)
     page = client.get(reverse("board", args=[job.pk])).content.decode()
-    assert page.count("goes out at") == 33
+    # Every shown card of the 33 has its waiting email.
+    assert page.count("goes out at") == min(33, COLUMN_SIZE)
     assert board_queries() == few <= 11
 
 

@@ -5,13 +5,19 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from conftest import make_application, make_job
 from rekryt.applications.actions import Submission
-from rekryt.applications.models import EventKind, Resubmission, ResubmissionStatus
+from rekryt.applications.apply_forms import HONEYPOT, new_submission_key
+from rekryt.applications.models import Application, EventKind, Resubmission, ResubmissionStatus
 from rekryt.applications.submissions import submit_application
 from rekryt.candidates.models import Candidate
 from rekryt.messaging.models import Message
+from rekryt.privacy.models import Consent
+from rekryt.privacy.notice import current_notice
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +108,51 @@ def test_the_address_hears_of_forms_sent_again_once_a_day(job):
     with time_machine.travel(timezone.now() + timedelta(days=1)):
         submit_application(job, again)
     assert Message.objects.filter(kind="application_repeated").count() == 2
+
+
+def test_a_double_submit_that_raced_past_the_key_check_is_the_same_application(job):
+    """The form's view checks the key before submitting (`key_checked`); a
+    second post of the same form that got past that check before the first
+    committed finds the first application with its own key: no resubmission,
+    no "you applied again" email."""
+    sent = Submission(
+        first_name="Sara", last_name="Berg", email="sara@example.org", submission_key="k" * 32
+    )
+    first = submit_application(job, sent)
+    sent.key_checked = True
+    again = submit_application(job, sent)
+    assert first.created and not again.created and not again.resubmitted
+    assert again.application == first.application
+    assert not Resubmission.objects.exists()
+    assert not Message.objects.filter(kind="application_repeated").exists()
+    # A different form from the same address is a repeated application.
+    other = Submission(
+        first_name="Sara", last_name="Berg", email="sara@example.org", submission_key="m" * 32
+    )
+    other.key_checked = True
+    assert submit_application(job, other).resubmitted
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_form_keeps_the_shown_notice_and_the_consent_in_one_commit(client, job):
+    data = {
+        "first_name": "Sara",
+        "last_name": "Berg",
+        "email": "sara@example.org",
+        "about": "I drive trucks.",
+        "consent": "on",
+        "future_contact": "on",
+        HONEYPOT: "",
+        "submission_key": new_submission_key(),
+        "notice_version": current_notice().version,
+    }
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(reverse("apply", args=[job.slug]), data).status_code == 302
+    application = Application.objects.get()
+    assert application.notice == current_notice()
+    assert Consent.objects.filter(candidate=application.candidate, given=True).count() == 1
+    if connection.vendor == "sqlite":
+        # rekryt.lib.sqlite opens each write transaction as SQL: one for the
+        # application, its notice and the consent (the notice was a second).
+        opened = [q for q in queries.captured_queries if q["sql"].startswith("BEGIN IMMEDIATE")]
+        assert len(opened) == 1

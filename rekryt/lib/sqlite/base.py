@@ -1,12 +1,13 @@
 """Django's SQLite backend, plus what SQLite recommends for short-lived
 connections: `PRAGMA optimize` just before each connection closes.
 
-Django opens a connection per request and per worker turn
-(CONN_MAX_AGE = 0), so this is where the planner's statistics are kept
-fresh: SQLite runs ANALYZE, bounded by `analysis_limit`, only on tables the
-connection's queries would plan better with, and does nothing otherwise. A
-board query planned without statistics (or with stale ones) is what sent a
-5,000-applicant board past gunicorn's timeout.
+Django keeps a connection for a minute (CONN_MAX_AGE) and closes it at the
+end of the first request or worker turn after that, so this is where the
+planner's statistics are kept fresh: SQLite runs ANALYZE, bounded by
+`analysis_limit`, only on tables the connection's queries would plan
+better with, and does nothing otherwise. A board query planned without
+statistics (or with stale ones) is what sent a 5,000-applicant board past
+gunicorn's timeout.
 https://sqlite.org/lang_analyze.html#periodically_run_pragma_optimize_
 
 Also: writers queue for the database through `writer.WriterLock`, which

@@ -186,6 +186,13 @@ def application(w: World) -> dict[str, Any]:
     return {"pk": w.application.pk}
 
 
+def application_note(w: World) -> dict[str, Any]:
+    from rekryt.applications.models import Note
+
+    note = Note.objects.create(application=w.application, author=None, body="A note")
+    return {"pk": w.application.pk, "note_pk": note.pk}
+
+
 def candidate(w: World) -> dict[str, Any]:
     return {"pk": w.application.candidate_id}
 
@@ -441,6 +448,7 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "application_outcome": (ON_JOB, application),
     "application_reopen": (ON_JOB, application),
     "application_note": (ON_JOB, application),
+    "application_mentions_cancel": (ON_JOB, application_note),
     "application_reject": (ON_JOB, application),
     "bulk_reject": (ON_JOB, job),
     "bulk_rejection": (ON_JOB, bulk),

@@ -166,3 +166,18 @@ def test_a_merit_only_job_offers_the_sort_but_not_the_filter(client, rita, other
     client.force_login(rita)
     html = client.get(f"/staff/jobs/{other_job.pk}/board/").content.decode()
     assert 'name="sort"' in html and 'name="requirements"' not in html
+
+
+def test_the_screening_form_keeps_the_boards_own_filters(client, rita, job, questions):
+    screened(job, questions, "Ett")
+    client.force_login(rita)
+    html = client.get(
+        f"/staff/jobs/{job.pk}/board/?source=linkedin&days=3&q=%22Ett%22&sort=days&page=2"
+    ).content.decode()
+    form = html[html.index('class="screening-filter"') :]
+    form = form[: form.index("</form>")]
+    assert '<input type="hidden" name="source" value="linkedin">' in form
+    assert '<input type="hidden" name="days" value="3">' in form
+    assert '<input type="hidden" name="q" value="&quot;Ett&quot;">' in form
+    # Its own order replaces the board's sort; nothing else is carried.
+    assert 'type="hidden" name="sort"' not in form and 'name="page"' not in form
