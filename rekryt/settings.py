@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rekryt.privacy",
     "rekryt.applications",
     "rekryt.screening",
+    "rekryt.interviews",
     # Below the portal, which shows the conversation to the candidate.
     "rekryt.conversations",
     "rekryt.portal",
@@ -208,6 +209,20 @@ RECEIVE_MAIL_PORT = envint("RECEIVE_MAIL_PORT", 2525)
 # Largest email accepted, in megabytes, and emails accepted per sender per hour.
 INBOUND_MAX_MB = envint("INBOUND_MAX_MB", 25)
 INBOUND_PER_SENDER_PER_HOUR = envint("INBOUND_PER_SENDER_PER_HOUR", 20)
+
+# --- Interviews (rekryt.interviews) ----------------------------------------
+# A Jitsi Meet-compatible server: each video interview gets the room
+# <base>/rekryt-<random>. Empty: recruiters paste a link per interview.
+VIDEO_MEETING_BASE_URL = envstr("VIDEO_MEETING_BASE_URL", "https://meet.jit.si").rstrip("/")
+# Hours before an interview that the candidate is reminded, highest first.
+INTERVIEW_REMINDER_HOURS = sorted(
+    {int(h) for h in envlist("INTERVIEW_REMINDER_HOURS", ["24", "1"]) if h.strip().isdigit()},
+    reverse=True,
+)
+# Interviewers get the kit link at this hour (local time) on the interview's day.
+INTERVIEW_KIT_HOUR = envint("INTERVIEW_KIT_HOUR", 7)
+# Largest one-way video answer, in megabytes (90 seconds of WebM is about 10).
+VIDEO_ANSWER_MAX_BYTES = envint("VIDEO_ANSWER_MAX_MB", 60) * 1024 * 1024
 
 # --- Staff accounts (django-allauth) ---------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

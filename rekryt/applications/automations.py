@@ -56,9 +56,9 @@ def on_enter(application: Application, stage: Stage, *, created: bool = False) -
     from rekryt.applications.actions import queue_email  # actions calls this module
     from rekryt.applications.hooks import stage_entered
 
-    stage_entered(application, stage, created)
+    replaced = stage_entered(application, stage, created)
     kind = stage.email_kind
-    if not kind:
+    if not kind or replaced:
         return None
     if kind not in STAGE_EMAIL_KINDS:
         log.warning("stage %s wants email %r, which a stage may not send", stage.pk, kind)

@@ -187,19 +187,24 @@ def shown_name(application: Any, blind: dict[int, Blind]) -> str:
     return seen.name if seen is not None else application.full_name
 
 
-StageEntered = Callable[[Any, Any, bool], None]
+StageEntered = Callable[[Any, Any, bool], "bool | None"]
 _stage_entered: list[StageEntered] = []
 
 
 def on_stage_entered(reaction: StageEntered) -> StageEntered:
     """`reaction(application, stage, created)` runs in the transaction that
     created the application in its first stage or moved it into `stage`
-    (screening invites to the tests a job asks for there)."""
+    (screening invites to the tests a job asks for there). A reaction that
+    returns True has sent the stage's email its own way (interviews sends
+    the times to choose from instead of the plain invitation to interview)."""
     if reaction not in _stage_entered:
         _stage_entered.append(reaction)
     return reaction
 
 
-def stage_entered(application: Any, stage: Any, created: bool) -> None:
+def stage_entered(application: Any, stage: Any, created: bool) -> bool:
+    """True when a reaction has replaced the stage's own email."""
+    replaced = False
     for reaction in _stage_entered:
-        reaction(application, stage, created)
+        replaced = bool(reaction(application, stage, created)) or replaced
+    return replaced

@@ -264,6 +264,13 @@ class EventKind(models.TextChoices):
     REVEALED = "revealed", _("Identity revealed before the blind stage")
     TEST_INVITED = "test_invited", _("Invited to a test")
     TEST_COMPLETED = "test_completed", _("Test completed")
+    INTERVIEW_OFFERED = "interview_offered", _("Invited to choose an interview time")
+    INTERVIEW_BOOKED = "interview_booked", _("Interview booked")
+    INTERVIEW_MOVED = "interview_moved", _("Interview moved")
+    INTERVIEW_CANCELLED = "interview_cancelled", _("Interview cancelled")
+    INTERVIEW_TIMES_ASKED = "interview_times_asked", _("Candidate asked for other times")
+    SCORECARD_SUBMITTED = "scorecard_submitted", _("Scorecard submitted")
+    VIDEO_ANSWERED = "video_answered", _("One-way video questions answered")
 
 
 class ResubmissionStatus(models.TextChoices):

@@ -42,6 +42,8 @@ TARGETS = {  # page: (p95 ms, queries); None where there is no target
     "board-score": (50.0, 10),
     "apply-screening": (30.0, None),
     **bench_workspace.TARGETS,
+    # rekryt.demo.bench_interviews
+    "compare (200×3)": (100.0, 12),
 }
 
 
@@ -150,6 +152,12 @@ def screening_figures(*args: Any) -> list[Figure]:
     return measure(*args)
 
 
+def interviews_figures(*args: Any) -> list[Figure]:
+    from rekryt.demo.bench_interviews import interviews_figures as measure
+
+    return measure(*args)
+
+
 def run_bench(
     applications: int, jobs: int, requests: int, warmup: int, out: Callable[[str], None]
 ) -> list[Figure]:
@@ -194,6 +202,7 @@ def run_bench(
         figures = [measure_page(c, name, path, requests, warmup) for name, c, path in pages]
         figures.append(measure_apply(public, sample, requests, warmup))
         figures.extend(screening_figures(staff, public, recruiter, applications, requests, warmup))
+        figures.extend(interviews_figures(staff, recruiter, requests, warmup))
         figures.append(Figure("cv page (first)", "", first_render, first_render, 0))
     return figures
 

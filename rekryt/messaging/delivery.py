@@ -24,7 +24,7 @@ from django.conf import settings
 from django.core.mail.backends.smtp import EmailBackend
 
 from rekryt.accounts.models import Organisation
-from rekryt.messaging import mime
+from rekryt.messaging import hooks, mime
 from rekryt.messaging.email_url import SmtpConfig, parse_email_url
 from rekryt.messaging.models import Message
 from rekryt.messaging.rendering import one_line
@@ -110,6 +110,7 @@ def build_email(message: Message, origin: Sender | None = None) -> Outgoing:
             text=message.body_text,
             html=message.body_html,
             headers=extra,
+            calendar=hooks.calendar_for(message),
         )
         return Outgoing(origin.envelope, [mime.envelope_address(message.to_email)], data)
     except (ValueError, IndexError, MessageError) as exc:

@@ -125,3 +125,21 @@ def reply_to(*, candidate: object, application: object) -> str:
         if address:
             return str(address)
     return ""
+
+
+# The calendar object (iCalendar text and its METHOD) an email carries,
+# asked by delivery as it builds an email of one of the registered kinds
+# only, so other emails cost nothing. Interviews registers its invitations.
+CalendarProvider = Callable[["Message"], "tuple[str, str] | None"]
+_calendar_providers: dict[str, CalendarProvider] = {}
+
+
+def provide_calendar(kinds: list[str], provider: CalendarProvider) -> CalendarProvider:
+    for kind in kinds:
+        _calendar_providers[kind] = provider
+    return provider
+
+
+def calendar_for(message: Message) -> tuple[str, str] | None:
+    provider = _calendar_providers.get(message.kind)
+    return provider(message) if provider is not None else None

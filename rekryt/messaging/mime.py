@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import secrets
 from email import charset as email_charset
+from email import encoders as email_encoders
 from email.header import Header
 from email.mime.multipart import MIMEMultipart
 from email.mime.nonmultipart import MIMENonMultipart
@@ -72,6 +73,23 @@ def text_part(body: str, subtype: str) -> MIMENonMultipart:
     return part
 
 
+def calendar_parts(ics: str, method: str) -> tuple[MIMENonMultipart, MIMENonMultipart]:
+    """A calendar invitation as Outlook, Google and Apple read it: a
+    text/calendar alternative with its METHOD, and the same object attached
+    as invite.ics."""
+    inline = text_part(ics, "calendar")
+    inline.set_param("method", method)
+    attached = MIMENonMultipart("application", "ics", name="invite.ics")
+    attached.set_payload(ics.encode("utf-8"))
+    email_encoders.encode_base64(attached)
+    attached.add_header("Content-Disposition", "attachment", filename="invite.ics")
+    return inline, attached
+
+
+def _boundary() -> str:
+    return f"=_rekryt_{secrets.token_hex(16)}"
+
+
 def build(
     *,
     from_header: str,
@@ -80,16 +98,25 @@ def build(
     text: str,
     html: str,
     headers: dict[str, str],
+    calendar: tuple[str, str] | None = None,
 ) -> bytes:
-    """The email as bytes with CRLF line ends, ready for one SMTP DATA."""
-    if html:
-        root: MIMENonMultipart | MIMEMultipart = MIMEMultipart(
-            "alternative", boundary=f"=_rekryt_{secrets.token_hex(16)}"
-        )
+    """The email as bytes with CRLF line ends, ready for one SMTP DATA.
+    `calendar` is (iCalendar text, METHOD): multipart/mixed of the
+    alternatives (text, HTML, the calendar) and invite.ics."""
+    if html or calendar:
+        root: MIMENonMultipart | MIMEMultipart = MIMEMultipart("alternative", boundary=_boundary())
         root.attach(text_part(text, "plain"))
-        root.attach(text_part(html, "html"))
+        if html:
+            root.attach(text_part(html, "html"))
     else:
         root = text_part(text, "plain")
+    if calendar is not None:
+        inline, attached = calendar_parts(*calendar)
+        root.attach(inline)
+        mixed = MIMEMultipart("mixed", boundary=_boundary())
+        mixed.attach(root)
+        mixed.attach(attached)
+        root = mixed
     root["Subject"] = encoded(subject)
     root["From"] = from_header
     root["To"] = to_header

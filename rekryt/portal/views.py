@@ -31,6 +31,7 @@ from rekryt.candidates.portal_session import candidate_required, sign_in, sign_o
 from rekryt.conversations.models import Reply
 from rekryt.lib.ratelimit import client_ip
 from rekryt.messaging.models import Message, MessageStatus
+from rekryt.portal.extensions import home_panels
 from rekryt.portal.forms import NewLinkForm
 from rekryt.portal.models import PortalMessage
 from rekryt.portal.status import Standing, standing_for
@@ -175,9 +176,12 @@ def cards_for(candidate: Candidate) -> list[Card]:
 
 @candidate_required
 def home(request: HttpRequest, candidate: Candidate) -> HttpResponse:
-    return render(
-        request, "portal/home.html", {"candidate": candidate, "cards": cards_for(candidate)}
-    )
+    context = {
+        "candidate": candidate,
+        "cards": cards_for(candidate),
+        "panels": home_panels(request, candidate),
+    }
+    return render(request, "portal/home.html", context)
 
 
 @never_cache

@@ -52,10 +52,18 @@ def write_zip(candidate: Candidate, target: IO[bytes]) -> None:
         archive.writestr(
             "data.json", json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
         )
-        for document in Document.objects.filter(candidate=candidate).order_by("pk"):
+        files = [
+            (archive_name(document), document.file)
+            for document in Document.objects.filter(candidate=candidate).order_by("pk")
+        ]
+        # Apps with files of their own (interview recordings) name them in
+        # an optional `personal_data.export_files(candidate)`.
+        for module in app_modules("personal_data"):
+            files += getattr(module, "export_files", lambda _candidate: [])(candidate)
+        for name, stored in files:
             try:
-                with document.file.open("rb") as handle:
-                    archive.writestr(archive_name(document), handle.read())
+                with stored.open("rb") as handle:
+                    archive.writestr(name, handle.read())
             except FileNotFoundError:
                 continue
 

@@ -144,6 +144,23 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     visit("screening questions", "job_screening", screened.pk)
     visit("board, met, by score", "board", screened.pk, query="?requirements=met&sort=score")
     visit("screened list", "screening_applications", screened.pk, query="?requirements=not_met")
+    # Interviews: the demo's warehouse job has a plan, held and booked interviews.
+    from rekryt.interviews.models import Interview, Scorecard
+
+    held = Scorecard.objects.filter(submitted_at__isnull=False).select_related("interview")
+    card = held.order_by("pk").first()
+    booked = Interview.objects.filter(status="booked").order_by("-starts_at").first()
+    assert card and booked
+    planned = card.interview.application.job_id
+    visit("interview plan", "interview_plan", planned)
+    visit("interview plan step", "interview_step", planned, card.interview.step_id)
+    visit("compare candidates", "interview_compare", planned)
+    visit("interview kit", "interview_kit", booked.pk)
+    visit("scorecard", "scorecard_detail", card.pk)
+    visit("application with interviews", "application_detail", card.interview.application_id)
+    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    audit.check(page, "application with the interview forms open")
+    visit("your interviews", "my_interviews")
     visit("question bank", "question_bank")
     visit("new question", "question_new")
     blind = Application.objects.filter(pk__in=blind_ids()).order_by("pk").first()

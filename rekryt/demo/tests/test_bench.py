@@ -33,6 +33,7 @@ def test_it_measures_every_page_and_the_apply_form(db: Any) -> None:
         "apply",
         "board-score",
         "apply-screening",
+        "compare",
     ):
         assert page in rows, output
     assert int(rows["board"][3]) > 0  # a query count was captured
@@ -47,10 +48,11 @@ def test_it_measures_every_page_and_the_apply_form(db: Any) -> None:
     ):
         assert label in output, output
     # The screening section adds a screened job and one that asks questions.
-    assert Job.objects.count() == 21 + 2
+    assert Job.objects.count() == 21 + 2 + 1  # and the interviews' job
     # 30 fixture applications plus every apply POST (warm-up, timed, counted),
     # for each of the two fixtures and the two apply forms.
-    assert Application.objects.count() == 2 * 30 + 2 * (1 + 3 + 1)
+    assert Application.objects.count() == 2 * 30 + 2 * (1 + 3 + 1) + 200
+    assert "compare (200×3)" in output
     assert Screening.objects.count() == 30 + 1 + 3 + 1
 
 

@@ -220,3 +220,22 @@ def test_it_shows_the_privacy_work_of_a_normal_day(output: str) -> None:
     assert timedelta(days=4) < open_request.due_at - timezone.now() < timedelta(days=6)
     assert AccessRequest.objects.filter(status=RequestStatus.ANSWERED).count() == 1
     assert LegalHold.objects.active().count() == 1
+
+
+def test_it_shows_interviews_at_their_best(output: str) -> None:
+    from rekryt.interviews.actions import uncovered
+    from rekryt.interviews.models import Interview, PlanStep, Scorecard, ScorecardTemplate, Status
+
+    assert ScorecardTemplate.objects.count() == 2
+    jobs = Job.objects.filter(interview_plan__isnull=False).distinct()
+    assert jobs.count() == 3  # two plans, and the customer service job's video review
+    assert all(not uncovered(job) for job in jobs)
+    assert PlanStep.objects.filter(questions__isnull=False).exists()
+    assert Interview.objects.filter(status=Status.OFFERED).count() >= 2
+    assert Interview.objects.filter(status=Status.BOOKED, starts_at__gt=timezone.now()).exists()
+    submitted = Scorecard.objects.filter(submitted_at__isnull=False)
+    ratings = {card.interview_id: [r.rating for r in card.ratings.all()] for card in submitted}
+    assert len(ratings) >= 3
+    from rekryt.interviews.models import VideoQuestion
+
+    assert VideoQuestion.objects.count() == 2

@@ -47,6 +47,42 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
             "test_reused_subject",
         )
     },
+    **{
+        (f"interviews/templates/interviews/email/{name}.txt", "autoescape off"): (
+            1,
+            "plain-text email or subject; its HTML part escapes it whole (urlize with autoescape)",
+        )
+        for name in (
+            "_details",
+            "_staff_details",
+            "interview_booked",
+            "interview_booked_subject",
+            "interview_cancelled",
+            "interview_cancelled_subject",
+            "interview_kit",
+            "interview_kit_subject",
+            "interview_moved",
+            "interview_moved_subject",
+            "interview_offer",
+            "interview_offer_subject",
+            "interview_reminder",
+            "interview_reminder_subject",
+            "interview_times_asked",
+            "interview_times_asked_subject",
+            "interviewer_booked",
+            "interviewer_booked_subject",
+            "interviewer_cancelled",
+            "interviewer_cancelled_subject",
+            "interviewer_moved",
+            "interviewer_moved_subject",
+            "scorecard_reminder",
+            "scorecard_reminder_subject",
+        )
+    },
+    ("interviews/kit_views.py", "SafeString"): (
+        1,
+        "the comparison's rows: names and labels escaped, the rest ids and numbers",
+    ),
     ("messaging/rendering.py", "mark_safe"): (
         1,
         "placeholder values escaped before format_map; the rest is the admin's own template",

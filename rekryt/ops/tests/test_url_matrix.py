@@ -289,6 +289,89 @@ def application_tag(w: World) -> dict[str, Any]:
     return {"pk": w.application.pk, "tag_pk": tag.pk}
 
 
+def interviews(w: World) -> dict[str, Any]:
+    """The interview objects the interviews URLs take, made once per world:
+    an interview whose interviewers are alice, rita and hanna (so each may
+    fill in its scorecard), a second application whose interview hanna
+    alone held and scored, a time offered, a video question and a recording."""
+    found = w.__dict__.get("interviews")
+    if found is not None:
+        return found
+    from django.contrib.auth import get_user_model
+
+    from rekryt.interviews import scheduling
+    from rekryt.interviews.actions import save_scorecard
+    from rekryt.interviews.models import Question as KitQuestion
+    from rekryt.interviews.models import VideoAnswer, VideoQuestion
+    from rekryt.interviews.tests.helpers import plan, slot
+
+    people = {u.username: u for u in get_user_model().objects.filter(username__in=PERSONAS)}
+    step = plan(w.job)
+    booked = scheduling.book_directly(
+        w.application,
+        step,
+        timezone.now() + timedelta(days=2),
+        # alice is not made for the public URLs' test.
+        [people[name] for name in ("alice", "rita", "hanna") if name in people],
+        people["rita"],
+    )
+    other = make_application(w.job)
+    held = scheduling.book_directly(
+        other, step, timezone.now() + timedelta(days=3), [people["hanna"]], people["rita"]
+    )
+    card = save_scorecard(held, people["hanna"], {}, "yes", "", submit=True)
+    offered = slot(step, timezone.now() + timedelta(days=4))
+    asked = VideoQuestion.objects.create(job=w.job, text_sv="Varför?", text_en="Why?")
+    recording = VideoAnswer.objects.create(
+        application=w.application, question=asked, content_type="video/webm", size=4
+    )
+    recording.file.save("answer", ContentFile(b"\x1a\x45\xdf\xa3"), save=True)
+    found = {
+        "step": step.pk,
+        "question": KitQuestion.objects.filter(step=step).first().pk,  # type: ignore[union-attr]
+        "interview": booked.pk,
+        "scorecard": card.pk,
+        "slot": offered.pk,
+        "video_question": asked.pk,
+        "recording": recording.pk,
+    }
+    w.__dict__["interviews"] = found
+    return found
+
+
+def iv_job_step(w: World) -> dict[str, Any]:
+    return {"pk": w.job.pk, "step_pk": interviews(w)["step"]}
+
+
+def iv_job_question(w: World) -> dict[str, Any]:
+    made = interviews(w)
+    return {"pk": w.job.pk, "step_pk": made["step"], "question_pk": made["question"]}
+
+
+def iv_job_slot(w: World) -> dict[str, Any]:
+    return {"pk": w.job.pk, "slot_pk": interviews(w)["slot"]}
+
+
+def iv_job_video(w: World) -> dict[str, Any]:
+    return {"pk": w.job.pk, "question_pk": interviews(w)["video_question"]}
+
+
+def iv_interview(w: World) -> dict[str, Any]:
+    return {"pk": interviews(w)["interview"]}
+
+
+def iv_scorecard(w: World) -> dict[str, Any]:
+    return {"pk": interviews(w)["scorecard"]}
+
+
+def iv_recording(w: World) -> dict[str, Any]:
+    return {"pk": interviews(w)["recording"]}
+
+
+def iv_portal_video(w: World) -> dict[str, Any]:
+    return {"pk": w.application.pk, "question": interviews(w)["video_question"]}
+
+
 # Every URL name of the project -> (who may use it, its arguments).
 ACCESS: dict[str, tuple[str, Args]] = {
     # Public: the career site, the application form, the portal, surveys.
@@ -302,6 +385,18 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "applied": (PUBLIC, slug_token),
     "future_contact": (PUBLIC, token),
     "portal_home": (PUBLIC, none),
+    "portal_interview": (PUBLIC, iv_interview),
+    "portal_interview_other_times": (PUBLIC, iv_interview),
+    "portal_interview_cancel": (PUBLIC, iv_interview),
+    "portal_interview_ics": (PUBLIC, iv_interview),
+    "portal_video": (PUBLIC, application),
+    "portal_video_start": (PUBLIC, iv_portal_video),
+    "portal_video_chunk": (PUBLIC, iv_portal_video),
+    "portal_video_finish": (PUBLIC, iv_portal_video),
+    "portal_video_written": (PUBLIC, iv_portal_video),
+    "interview_device_check": (PUBLIC, none),
+    "interview_ping": (PUBLIC, none),
+    "interview_feed": (PUBLIC, token),
     "portal_token": (PUBLIC, token),
     "portal_new_link": (PUBLIC, none),
     "portal_new_link_sent": (PUBLIC, none),
@@ -446,6 +541,33 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "rights_request_erase": (RECRUITERS, access_request),
     "rights_candidate_export": (RECRUITERS, candidate),
     "rights_candidate_erase": (RECRUITERS, candidate),
+    # Interviews: the job's plan is the recruiters'; scheduling, kits and the
+    # comparison are the job's deciders'; everyone has their own interviews.
+    "interview_plan": (RECRUITERS, job),
+    "interview_category_add": (RECRUITERS, job),
+    "interview_attribute_add": (RECRUITERS, job),
+    "interview_template_copy": (RECRUITERS, job),
+    "interview_step_add": (RECRUITERS, job),
+    "interview_step": (RECRUITERS, iv_job_step),
+    "interview_question_add": (RECRUITERS, iv_job_step),
+    "interview_question_remove": (RECRUITERS, iv_job_question),
+    "interview_slots_add": (RECRUITERS, job),
+    "interview_slot_remove": (RECRUITERS, iv_job_slot),
+    "video_question_add": (RECRUITERS, job),
+    "video_question_remove": (RECRUITERS, iv_job_video),
+    "interview_compare": (ON_JOB, job),
+    "interview_offer": (ON_JOB, application),
+    "interview_book": (ON_JOB, application),
+    "interview_kit": (ON_JOB, iv_interview),
+    "scorecard_edit": (ON_JOB, iv_interview),
+    "interview_move": (ON_JOB, iv_interview),
+    "interview_cancel": (ON_JOB, iv_interview),
+    "interview_undo": (ON_JOB, iv_interview),
+    "scorecard_detail": (ON_JOB, iv_scorecard),
+    "video_recording": (ON_JOB, iv_recording),
+    "my_interviews": (STAFF, none),
+    "interview_feed_new": (STAFF, none),
+    "interview_feed_revoke": (STAFF, none),
     "audit_log": (ADMINS, none),
     "audit_export": (ADMINS, none),
 }

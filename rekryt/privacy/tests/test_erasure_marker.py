@@ -4,8 +4,9 @@ A candidate gets a unique marker in every field and document they could
 leave behind: names, address, phone, link, the application's texts and
 source, a CV whose text was extracted into the search index, notes, portal
 messages (and the staff emails quoting them), consents, a survey comment
-and extra answer, delivered emails, a download-link email and an access
-request. A recruiter erases them through the real page. The marker must
+and extra answer, delivered emails, a download-link email, an access
+request, and an interview (its invitations, a scorecard's notes and a
+written video answer). A recruiter erases them through the real page. The marker must
 then be in no row of any table (a full dump) and in no file under DATA_DIR,
 read as raw bytes: the SQLite database file and its WAL, documents, cache.
 
@@ -126,12 +127,39 @@ def seed(client, job, rita) -> tuple[str, Candidate]:
         candidate=candidate, kind="access", channel="post", requester=marker, details=marker
     )
     send_download_link(candidate)
+    interviewed(application, rita, marker)
     run_until_idle()  # extracts the CV's text and delivers every email
     candidate.refresh_from_db()
     assert Document.objects.get(candidate=candidate).text_status == TextStatus.DONE
     assert f"{marker}cv".lower() in SearchEntry.objects.get(candidate=candidate).documents.lower()
     assert places_with(marker), "the seeding must have put the marker somewhere"
     return marker, candidate
+
+
+def interviewed(application: Application, rita, marker: str) -> None:
+    """An interview with its invitations (the interviewer's names the
+    candidate), a scorecard with notes, and a written video answer."""
+    from rekryt.interviews import scheduling
+    from rekryt.interviews.actions import save_scorecard
+    from rekryt.interviews.models import VideoQuestion
+    from rekryt.interviews.tests.helpers import plan
+    from rekryt.interviews.video import answer_in_writing
+    from rekryt.messaging.models import Message
+
+    step = plan(application.job)
+    interview = scheduling.book_directly(
+        application, step, timezone.now() + timedelta(days=2), [rita], rita
+    )
+    # Delivered now, not after the undo delay: the marker must leave the mailbox too.
+    Message.objects.filter(idempotency_key__startswith=f"iv:{interview.pk}:").update(
+        send_after=timezone.now()
+    )
+    focus = step.focus.first()
+    save_scorecard(
+        interview, rita, {focus.pk: (3, f"Rating {marker}")}, "yes", f"Notes {marker}", submit=True
+    )
+    question = VideoQuestion.objects.create(job=application.job, text_sv="Varför?", text_en="Why?")
+    answer_in_writing(application, question, f"Written {marker}")
 
 
 def test_erasure_through_the_staff_page_leaves_the_marker_nowhere(seeded, client, job, rita):
