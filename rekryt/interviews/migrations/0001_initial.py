@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("applications", "0015_interview_event_kinds"),
+        ("applications", "0016_interview_event_kinds"),
         ("jobs", "0007_job_templates"),
         ("messaging", "0006_message_possible_duplicate"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

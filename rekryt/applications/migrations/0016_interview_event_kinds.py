@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("applications", "0014_mentions_cancelled_event"),
+        ("applications", "0015_note_told"),
     ]
 
     operations = [
