@@ -30,7 +30,7 @@ from rekryt.interviews.models import (
     VideoAnswer,
     VideoQuestion,
 )
-from rekryt.jobs.models import Job
+from rekryt.jobs.models import Job, StageKind
 from rekryt.messaging.hooks import status_changed
 from rekryt.messaging.models import Message, MessageStatus
 
@@ -163,7 +163,7 @@ def _held(
     )
     interview.interviewers.set(people)
     focus = list(step.focus.all())
-    verdicts = ["no", "yes", "strong_yes", "definitely_not"]
+    verdicts = ["definitely_not", "no", "yes", "strong_yes"]  # by the rounded mean, 1–4
     for person, marks in zip(people, ratings, strict=False):
         save_scorecard(
             interview,
@@ -173,6 +173,9 @@ def _held(
             "Konkreta exempel, lugn och tydlig." if sum(marks) > 5 else "Svävande svar.",
             submit=True,
         )
+
+
+LATER = [StageKind.INTERVIEW, StageKind.REFERENCES, StageKind.OFFER]
 
 
 def add_interviews(staff: dict[str, User], now: datetime) -> None:
@@ -198,9 +201,12 @@ def add_interviews(staff: dict[str, User], now: datetime) -> None:
         first, second = _plan(job, template, place)
         _slots(first, people[:1], now)
         _slots(second, people, now, days=2)
-        active = list(
-            Application.objects.filter(job=job, outcome=Outcome.ACTIVE).order_by("-created_at")[:8]
-        )
+        # Held interviews for those furthest along (Interview, References,
+        # Offer), times offered and booked for those still screening.
+        open_ = Application.objects.filter(job=job, outcome=Outcome.ACTIVE)
+        ahead = list(open_.filter(stage__kind__in=LATER).order_by("-stage__order", "created_at"))
+        behind = open_.exclude(stage__kind__in=LATER).order_by("-stage__order", "created_at")
+        active = (ahead[:3] + list(behind))[:7]
         if len(active) < 6:
             continue
         # Held, with two interviewers who saw it differently on one attribute.
