@@ -70,7 +70,7 @@ def test_a_candidate_applies_and_a_recruiter_moves_the_card(
     assert moves == 2
 
 
-def _wait_for(condition: Any, timeout: float = 10.0) -> None:
+def _wait_for(condition: Any, timeout: float = 30.0) -> None:
     import time
 
     end = time.monotonic() + timeout
