@@ -13,7 +13,7 @@ import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -62,12 +62,9 @@ def _delay() -> timedelta:
     return timedelta(minutes=Organisation.get().stage_email_delay_minutes)
 
 
-def notify_mentioned(note: Note, author: User, users: list[User] | None = None) -> list[User]:
-    """Email the colleagues the note names (`users`, when the caller has
-    found them already)."""
+def notify_mentioned(note: Note, author: User, users: list[User]) -> list[User]:
+    """Email the colleagues the note names (`colleagues_named`)."""
     application = note.application
-    if users is None:
-        users = colleagues_named(application, note.body, author)
     org = Organisation.get()
     send_after: datetime = note.created_at + _delay()
     for user in users:
@@ -110,6 +107,10 @@ def notify_mentioned(note: Note, author: User, users: list[User] | None = None) 
     return users
 
 
+def _waiting(keys: Q) -> QuerySet[Message]:
+    return Message.objects.filter(keys, kind="mention", status=MessageStatus.SCHEDULED)
+
+
 def waiting_mentions(notes: list[Note], viewer: User) -> dict[int, list[Message]]:
     """The mention emails still waiting, of the viewer's own notes that told
     someone within the delay: one query, none when there is no such note."""
@@ -121,8 +122,7 @@ def waiting_mentions(notes: list[Note], viewer: User) -> dict[int, list[Message]
     for note in own:
         keys |= Q(idempotency_key__startswith=_key_prefix(note))
     found: dict[int, list[Message]] = {}
-    waiting = Message.objects.filter(keys, kind="mention", status=MessageStatus.SCHEDULED)
-    for message in waiting.order_by("pk").only("idempotency_key", "to_name", "send_after"):
+    for message in _waiting(keys).order_by("pk").only("idempotency_key", "to_name", "send_after"):
         note_pk = int(message.idempotency_key.split(":")[1])
         found.setdefault(note_pk, []).append(message)
     return found
@@ -133,14 +133,8 @@ def cancel_mentions(note: Note, actor: User) -> int:
     author may. Returns how many were stopped (an Event says so)."""
     if note.author_id != actor.pk:
         return 0
-    waiting = Message.objects.filter(
-        idempotency_key__startswith=_key_prefix(note),
-        kind="mention",
-        status=MessageStatus.SCHEDULED,
-    )
-    stopped = [m.to_name for m in waiting if cancel_message(m, actor)]
+    waiting = _waiting(Q(idempotency_key__startswith=_key_prefix(note)))
+    stopped = sum(1 for message in waiting if cancel_message(message, actor))
     if stopped:
-        record(
-            note.application, EventKind.MENTIONS_CANCELLED, actor, note=note.pk, count=len(stopped)
-        )
-    return len(stopped)
+        record(note.application, EventKind.MENTIONS_CANCELLED, actor, note=note.pk, count=stopped)
+    return stopped
