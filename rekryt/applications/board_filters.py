@@ -143,6 +143,16 @@ def _ordered(
     return queryset.order_by(*order)
 
 
+def first_in_each_stage(rows: QuerySet[Application], stages: list[Any], count: int) -> Q:
+    """The first `count` of `rows` (ordered) in each stage, as one condition:
+    a LIMIT subquery per stage, each a walk of the board's index over that
+    stage alone. Used alone in a query: with the job's own conditions also
+    outside the subqueries, SQLite reads every row of the job instead."""
+    return reduce(
+        operator.or_, (Q(pk__in=rows.filter(stage=s.pk).values("pk")[:count]) for s in stages)
+    )
+
+
 def _nearest_column_card(
     base: QuerySet[Application], chosen: BoardFilter, columns: list[Any], forward: bool
 ) -> int | None:
@@ -151,13 +161,8 @@ def _nearest_column_card(
     index (ordering the columns' rows by stage in SQL sorted them all)."""
     if not columns:
         return None
-    firsts = [
-        Q(pk__in=_ordered(base.filter(stage=stage.pk), chosen, forward).values("pk")[:1])
-        for stage in columns
-    ]
-    found = dict(
-        Application.objects.filter(reduce(operator.or_, firsts)).values_list("stage_id", "pk")
-    )
+    firsts = first_in_each_stage(_ordered(base, chosen, forward), columns, 1)
+    found = dict(Application.objects.filter(firsts).values_list("stage_id", "pk"))
     return next((found[stage.pk] for stage in columns if stage.pk in found), None)
 
 
