@@ -206,7 +206,7 @@ def add_interviews(staff: dict[str, User], now: datetime) -> None:
         open_ = Application.objects.filter(job=job, outcome=Outcome.ACTIVE)
         ahead = list(open_.filter(stage__kind__in=LATER).order_by("-stage__order", "created_at"))
         behind = open_.exclude(stage__kind__in=LATER).order_by("-stage__order", "created_at")
-        active = (ahead[:3] + list(behind))[:7]
+        active = (ahead[:3] + list(behind) + ahead[3:])[:8]
         if len(active) < 6:
             continue
         # Held, with two interviewers who saw it differently on one attribute.
