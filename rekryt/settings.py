@@ -14,6 +14,7 @@ from rekryt.lib.env import (
     envlist,
     envstr,
     mandatory_secret,
+    s3_storage,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -137,12 +138,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # rekryt.accounts.ratelimit). A file cache in DATA_DIR is shared by every
 # gunicorn and worker process on the machine; Rekryt's version makes add and
 # incr atomic, which allauth's limits rely on.
+# With several machines, REDIS_URL gives them one cache (Django's Redis
+# backend; add and incr are atomic there too).
+REDIS_URL = envstr("REDIS_URL")
 CACHES = {
-    "default": {
-        "BACKEND": "rekryt.lib.filecache.LockingFileBasedCache",
-        "LOCATION": str(DATA_DIR / "cache"),
-        "OPTIONS": {"MAX_ENTRIES": 10000},
-    }
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "rekryt.lib.filecache.LockingFileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        }
+    )
 }
 
 # --- Internationalisation --------------------------------------------------
@@ -161,8 +169,13 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "rekryt" / "static"]
 # Uploaded files are private: never served under a public URL (no MEDIA_URL).
 PRIVATE_FILES_DIR = DATA_DIR / "files"
+# Or S3-compatible object storage (S3_BUCKET), for several machines: private
+# objects, read back through the permission-checked views (rekryt.lib.storage).
+S3_BUCKET = envstr("S3_BUCKET")
 STORAGES = {
-    "default": {
+    "default": s3_storage(S3_BUCKET)
+    if S3_BUCKET
+    else {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(PRIVATE_FILES_DIR), "base_url": "/nonexistent/"},
     },
