@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "rekryt.portal",
     "rekryt.surveys",
     "rekryt.promises",
+    # Webhooks (and the REST API to come) read every app above.
+    "rekryt.api",
     "rekryt.ops",
     "rekryt.demo",
     "django.contrib.admin",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("staff/", include("rekryt.messaging.urls")),
     path("staff/settings/", include("rekryt.accounts.settings_urls")),
     path("staff/settings/", include("rekryt.applications.settings_urls")),
+    path("staff/settings/", include("rekryt.api.urls")),
     path("staff/audit/", include("rekryt.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -29,8 +29,9 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
     ),
     ("jobs/jsonld.py", "SafeString"): (1, "an empty string"),
     ("applications/hooks.py", "SafeString"): (
-        1,
-        "joins board controls that providers rendered from templates (rekryt.screening.board)",
+        2,
+        "joins board controls and filter fields that providers rendered from templates "
+        "(rekryt.screening.board)",
     ),
     ("screening/board.py", "SafeString"): (1, "joins badges built by format_html"),
     **{

@@ -209,6 +209,22 @@ def template(w: World) -> dict[str, Any]:
     return {"pk": w.template_pk}
 
 
+def webhook(w: World) -> dict[str, Any]:
+    from rekryt.api.models import Endpoint
+
+    return {"pk": Endpoint.objects.create(url="https://93.184.216.34/hook").pk}
+
+
+def webhook_delivery(w: World) -> dict[str, Any]:
+    from rekryt.api.models import Delivery, EventType
+
+    pk = webhook(w)["pk"]
+    delivery = Delivery.objects.create(
+        endpoint_id=pk, event_type=EventType.APPLICATION_CREATED, payload={}, status="failed"
+    )
+    return {"pk": pk, "delivery_pk": delivery.pk}
+
+
 def stage_template(w: World) -> dict[str, Any]:
     return {"pk": w.stage_template_pk}
 
@@ -520,6 +536,11 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "settings_reason_move": (ADMINS, reason),
     "settings_reason_active": (ADMINS, reason),
     "settings_reason_delete": (ADMINS, reason),
+    "webhook_endpoints": (ADMINS, none),
+    "webhook_endpoint": (ADMINS, webhook),
+    "webhook_rotate_secret": (ADMINS, webhook),
+    "webhook_delete": (ADMINS, webhook),
+    "webhook_resend": (ADMINS, webhook_delivery),
     "staff_people": (ADMINS, none),
     "staff_invite": (ADMINS, none),
     "staff_invite_revoke": (ADMINS, invite),
