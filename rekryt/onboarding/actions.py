@@ -250,7 +250,7 @@ def add_upload(onboarding: Onboarding, kind: str, file: File[Any], checked: Chec
     )
     upload.file.save("upload.bin", file, save=False)
     upload.save()
-    record(onboarding.application, EventKind.PAPERWORK_DONE, what="upload", kind=kind)
+    record(onboarding.application, EventKind.PAPERWORK_DONE, what="upload", file_kind=kind)
     return upload
 
 

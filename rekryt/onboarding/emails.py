@@ -68,6 +68,7 @@ def queue_invitation(onboarding: Any, *, key: str, send_after: datetime) -> Mess
     Message.objects.filter(pk=message.pk).update(
         application=application, candidate_id=application.candidate_id
     )
+    message.application, message.candidate_id = application, application.candidate_id
     record(application, EventKind.MESSAGE_QUEUED, message=message.pk, subject=message.subject)
     return message
 
