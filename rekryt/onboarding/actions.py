@@ -181,6 +181,7 @@ def pending_invitation(onboarding: Onboarding) -> Message | None:
 
 @transaction.atomic
 def undo_invite(onboarding: Onboarding, actor: User | None) -> bool:
+    onboarding = Onboarding.objects.select_for_update().get(pk=onboarding.pk)
     message = pending_invitation(onboarding)
     if message is None or not cancel_message(message, actor):
         return False
@@ -321,7 +322,7 @@ def complete_onboarding(onboarding: Onboarding, actor: User) -> bool:
 
 @transaction.atomic
 def cancel_onboarding(application: Application, actor: User | None) -> bool:
-    onboarding = Onboarding.objects.filter(application=application).first()
+    onboarding = Onboarding.objects.select_for_update().filter(application=application).first()
     if onboarding is None or not onboarding.is_open:
         return False
     message = pending_invitation(onboarding)
