@@ -143,7 +143,8 @@ def save_plan(onboarding: Onboarding, values: dict[str, Any], actor: User | None
     start = values.pop("start_date", onboarding.start_date)
     for name, value in values.items():
         setattr(onboarding, name, value)
-    onboarding.save()
+    if values:
+        onboarding.save(update_fields=list(values))
     if people is not None:
         onboarding.people.set(people)
     set_start_date(onboarding, start, actor)
@@ -235,7 +236,7 @@ def save_details(onboarding: Onboarding, values: dict[str, str]) -> None:
     for name, value in values.items():
         setattr(onboarding, name, value)
     onboarding.details_saved_at = timezone.now()
-    onboarding.save()
+    onboarding.save(update_fields=[*values, "details_saved_at"])
     record(onboarding.application, EventKind.PAPERWORK_DONE, what="details")
 
 
@@ -271,7 +272,15 @@ def save_pay_details(onboarding: Onboarding, bank: dict[str, str], tax: dict[str
     onboarding.pay_saved_at = timezone.now()
     onboarding.pay_handed_over_at = None
     onboarding.pay_erase_at = pay_erase_time(onboarding) if onboarding.has_pay_details else None
-    onboarding.save()
+    onboarding.save(
+        update_fields=[
+            "bank_sealed",
+            "tax_sealed",
+            "pay_saved_at",
+            "pay_handed_over_at",
+            "pay_erase_at",
+        ]
+    )
     record(onboarding.application, EventKind.PAY_DETAILS_SAVED)
 
 
