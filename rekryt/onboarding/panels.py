@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from rekryt.applications.models import Outcome
 from rekryt.onboarding.models import Onboarding, Status
 
 
@@ -27,6 +28,9 @@ def portal_panel(request: HttpRequest, candidate: Any) -> Any:
 
 
 def application_panel(request: HttpRequest, application: Any) -> Any:
+    """Only hires have an onboarding: other applications cost no query."""
+    if application.outcome != Outcome.HIRED:
+        return None
     user = request.user
     onboarding = Onboarding.objects.visible_to(user).filter(application=application).first()
     if onboarding is None:
