@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from rekryt.accounts.models import User
-from rekryt.applications.models import Application, Outcome
+from rekryt.applications.models import Outcome
 from rekryt.onboarding import actions
 from rekryt.onboarding.models import Material, MaterialKind, Onboarding, Status, Task
 from rekryt.onboarding.schedule import working_day_from
@@ -99,9 +99,7 @@ def finish_the_past(onboarding: Onboarding, actor: User, now: datetime) -> None:
     if start > timezone.localdate(now):
         start = timezone.localdate(now) - timedelta(days=7)
     actions.set_start_date(onboarding, start, actor)
-    Task.objects.filter(onboarding=onboarding).update(
-        done_at=now, done_by=actor, remind_at=None
-    )
+    Task.objects.filter(onboarding=onboarding).update(done_at=now, done_by=actor, remind_at=None)
     Onboarding.objects.filter(pk=onboarding.pk).update(
         status=Status.DONE, completed_at=now, invited_at=ended
     )

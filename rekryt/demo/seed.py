@@ -36,8 +36,8 @@ from rekryt.demo import data
 from rekryt.demo.ads import JOBS, PLAN_KEYS
 from rekryt.demo.backdate import Timeline, backdate
 from rekryt.demo.identity import add_identity_cases
-from rekryt.demo.onboarding import add_onboarding
 from rekryt.demo.interviews import add_interviews
+from rekryt.demo.onboarding import add_onboarding
 from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
 from rekryt.demo.plan import Opening, Plan, Step, plan_applications
 from rekryt.demo.screening import (

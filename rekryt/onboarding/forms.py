@@ -34,7 +34,9 @@ class StaffChoices(forms.ModelMultipleChoiceField):
 
 
 class PlanForm(forms.ModelForm):
-    met_by = StaffChoice(queryset=User.objects.none(), required=False, label=_("who meets them at the door"))
+    met_by = StaffChoice(
+        queryset=User.objects.none(), required=False, label=_("who meets them at the door")
+    )
     buddy = StaffChoice(queryset=User.objects.none(), required=False, label=_("buddy"))
     people = StaffChoices(
         queryset=User.objects.none(),
@@ -95,7 +97,9 @@ COMPUTERS = [
 
 
 class DetailsForm(Described):
-    preferred_name = NameField(label=_("Name you like to be called"), max_length=100, required=False)
+    preferred_name = NameField(
+        label=_("Name you like to be called"), max_length=100, required=False
+    )
     emergency_contact = NameField(
         label=_("Emergency contact (name and phone)"), max_length=200, required=False
     )

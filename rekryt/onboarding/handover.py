@@ -17,9 +17,7 @@ def may_see_pay(user: Any) -> bool:
 
 
 def paperwork(onboarding: Onboarding) -> dict[str, Any]:
-    confirmed = {
-        c.material_id: c.confirmed_at for c in onboarding.confirmations.all()
-    }
+    confirmed = {c.material_id: c.confirmed_at for c in onboarding.confirmations.all()}
     required = list(Material.objects.filter(active=True, must_confirm=True))
     return {
         "confirmed": [(m, confirmed.get(m.pk)) for m in required],

@@ -186,8 +186,9 @@ class Onboarding(Bilingual):
     class Meta:
         indexes = [
             models.Index(
-                fields=["pay_erase_at"], name="onboarding_pay_due", condition=~Q(bank_sealed="")
-                | ~Q(tax_sealed="")
+                fields=["pay_erase_at"],
+                name="onboarding_pay_due",
+                condition=~Q(bank_sealed="") | ~Q(tax_sealed=""),
             ),
             models.Index(fields=["status", "start_date"], name="onboarding_upcoming"),
         ]
@@ -270,6 +271,9 @@ class Confirmation(models.Model):
             models.UniqueConstraint(fields=["onboarding", "material"], name="one_confirmation")
         ]
 
+    def __str__(self) -> str:
+        return f"confirmation {self.pk}"
+
 
 def upload_path(instance: Upload, filename: str) -> str:
     return f"onboarding/{instance.onboarding_id}/{timezone.now():%Y%m%d%H%M%S%f}.bin"
@@ -297,6 +301,9 @@ class Upload(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"upload {self.pk}"
 
     @property
     def extension(self) -> str:

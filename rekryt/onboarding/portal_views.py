@@ -47,7 +47,9 @@ def _details_initial(onboarding: Onboarding) -> dict[str, str]:
     return {name: getattr(onboarding, name) for name in fields}
 
 
-def _page(request: HttpRequest, onboarding: Onboarding, status: int = 200, **forms: Any) -> HttpResponse:
+def _page(
+    request: HttpRequest, onboarding: Onboarding, status: int = 200, **forms: Any
+) -> HttpResponse:
     language = get_language() or "sv"
     confirmed = set(onboarding.confirmations.values_list("material_id", flat=True))
     materials = [
@@ -66,7 +68,8 @@ def _page(request: HttpRequest, onboarding: Onboarding, status: int = 200, **for
         "materials": materials,
         "to_confirm": sum(1 for m in materials if m[0].must_confirm and not m[3]),
         "uploads": list(onboarding.uploads.all()),
-        "details_form": forms.get("details_form") or DetailsForm(initial=_details_initial(onboarding)),
+        "details_form": forms.get("details_form")
+        or DetailsForm(initial=_details_initial(onboarding)),
         "upload_form": forms.get("upload_form") or UploadForm(),
         "pay_form": forms.get("pay_form") or PayForm(),
         "pay_unreadable": bank is None,
@@ -127,7 +130,9 @@ def upload(request: HttpRequest, candidate: Candidate, pk: int) -> HttpResponse:
     form = UploadForm(request.POST, request.FILES, oversized=oversized_fields(request))
     if not form.is_valid() or form.checked is None:
         return _page(request, onboarding, status=400, upload_form=form)
-    actions.add_upload(onboarding, form.cleaned_data["kind"], form.cleaned_data["file"], form.checked)
+    actions.add_upload(
+        onboarding, form.cleaned_data["kind"], form.cleaned_data["file"], form.checked
+    )
     messages.success(request, _("Your file has been sent."))
     return _back(onboarding, "files")
 

@@ -34,8 +34,9 @@ def onboarding_for(request: HttpRequest, pk: int) -> Onboarding:
 
 def task_for(request: HttpRequest, pk: int) -> Task:
     return get_object_or_404(
-        Task.objects.filter(onboarding__in=Onboarding.objects.visible_to(request.user))
-        .select_related("onboarding__application"),
+        Task.objects.filter(
+            onboarding__in=Onboarding.objects.visible_to(request.user)
+        ).select_related("onboarding__application"),
         pk=pk,
     )
 
@@ -63,7 +64,9 @@ def upcoming(request: HttpRequest) -> HttpResponse:
     return render(request, "onboarding/upcoming.html", context)
 
 
-def _detail(request: HttpRequest, onboarding: Onboarding, form: PlanForm, status: int = 200) -> HttpResponse:
+def _detail(
+    request: HttpRequest, onboarding: Onboarding, form: PlanForm, status: int = 200
+) -> HttpResponse:
     tasks = list(onboarding.tasks.select_related("user", "done_by"))
     context = {
         "onboarding": onboarding,
@@ -101,7 +104,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     onboarding = onboarding_for(request, pk)
     if actions.invite(onboarding, request.user) is not None:  # type: ignore[arg-type]
-        messages.success(request, _("The invitation goes out in a few minutes: you can still undo it."))
+        messages.success(
+            request, _("The invitation goes out in a few minutes: you can still undo it.")
+        )
     return redirect("onboarding_detail", onboarding.pk)
 
 
@@ -193,7 +198,9 @@ def upload_download(request: HttpRequest, pk: int) -> HttpResponse:
         handle = upload.file.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404 from None
-    content_type = upload.content_type if upload.content_type in SERVED_TYPES else "application/octet-stream"
+    content_type = (
+        upload.content_type if upload.content_type in SERVED_TYPES else "application/octet-stream"
+    )
     response = FileResponse(
         handle,
         as_attachment=True,
@@ -204,6 +211,3 @@ def upload_download(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Security-Policy"] = "sandbox"
     response["Cache-Control"] = "private, no-store"
     return response  # type: ignore[return-value]
-
-
-

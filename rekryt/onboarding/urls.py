@@ -12,7 +12,9 @@ urlpatterns = [
     path("onboarding/<int:pk>/done/", v.complete, name="onboarding_complete"),
     path("onboarding/<int:pk>/handover/", v.handover_page, name="onboarding_handover"),
     path("onboarding/<int:pk>/handover.json", v.handover_json, name="onboarding_handover_json"),
-    path("onboarding/<int:pk>/pay-handed-over/", v.pay_handed_over, name="onboarding_pay_handed_over"),
+    path(
+        "onboarding/<int:pk>/pay-handed-over/", v.pay_handed_over, name="onboarding_pay_handed_over"
+    ),
     path("onboarding/tasks/<int:pk>/done/", v.task_done, name="onboarding_task_done"),
     path("onboarding/tasks/<int:pk>/assign/", v.task_assign, name="onboarding_task_assign"),
     path("onboarding/files/<int:pk>/", v.upload_download, name="onboarding_file"),

@@ -114,5 +114,3 @@ def test_a_new_hire_uses_the_preboarding_portal_on_a_phone(
 def check(audit: Audit | None, page: Any, name: str) -> None:
     if audit is not None:
         audit.check(page, name)
-
-

@@ -4,15 +4,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0016_interview_event_kinds'),
+        ("applications", "0016_interview_event_kinds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='kind',
-            field=models.CharField(choices=[('created', 'Applied'), ('stage_moved', 'Moved'), ('note_added', 'Note added'), ('mentions_cancelled', "Mention emails stopped by the note's author"), ('document_added', 'Document added'), ('message_queued', 'Email queued'), ('message_sent', 'Email sent'), ('message_failed', 'Email failed'), ('message_cancelled', 'Email cancelled'), ('outcome_set', 'Outcome set'), ('reopened', 'Reopened'), ('candidate_message', 'Candidate wrote'), ('details_updated', 'Candidate updated their details'), ('promise_set', 'Candidate promised news by a date'), ('survey_sent', 'Survey sent'), ('resubmitted', "Sent again from the candidate's address"), ('resubmission_added', 'Candidate added what they sent again'), ('resubmission_discarded', 'Candidate discarded what was sent again'), ('details_adopted', 'Candidate made these details their own'), ('screened', 'Screening questions answered'), ('revealed', 'Identity revealed before the blind stage'), ('test_invited', 'Invited to a test'), ('test_completed', 'Test completed'), ('interview_offered', 'Invited to choose an interview time'), ('interview_booked', 'Interview booked'), ('interview_moved', 'Interview moved'), ('interview_cancelled', 'Interview cancelled'), ('interview_times_asked', 'Candidate asked for other times'), ('scorecard_submitted', 'Scorecard submitted'), ('video_answered', 'One-way video questions answered'), ('onboarding_started', 'Onboarding started'), ('onboarding_invited', 'Invited to preboarding'), ('onboarding_invite_undone', 'Preboarding invitation undone'), ('start_date_set', 'Start date set'), ('onboarding_task_done', 'Onboarding task done'), ('paperwork_done', 'New hire sent paperwork'), ('pay_details_saved', 'New hire saved bank and tax details'), ('pay_details_handed_over', 'Bank and tax details handed to payroll'), ('pay_details_erased', 'Bank and tax details erased'), ('onboarding_done', 'Onboarding done'), ('onboarding_cancelled', 'Onboarding cancelled')], max_length=30),
+            model_name="event",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("created", "Applied"),
+                    ("stage_moved", "Moved"),
+                    ("note_added", "Note added"),
+                    ("mentions_cancelled", "Mention emails stopped by the note's author"),
+                    ("document_added", "Document added"),
+                    ("message_queued", "Email queued"),
+                    ("message_sent", "Email sent"),
+                    ("message_failed", "Email failed"),
+                    ("message_cancelled", "Email cancelled"),
+                    ("outcome_set", "Outcome set"),
+                    ("reopened", "Reopened"),
+                    ("candidate_message", "Candidate wrote"),
+                    ("details_updated", "Candidate updated their details"),
+                    ("promise_set", "Candidate promised news by a date"),
+                    ("survey_sent", "Survey sent"),
+                    ("resubmitted", "Sent again from the candidate's address"),
+                    ("resubmission_added", "Candidate added what they sent again"),
+                    ("resubmission_discarded", "Candidate discarded what was sent again"),
+                    ("details_adopted", "Candidate made these details their own"),
+                    ("screened", "Screening questions answered"),
+                    ("revealed", "Identity revealed before the blind stage"),
+                    ("test_invited", "Invited to a test"),
+                    ("test_completed", "Test completed"),
+                    ("interview_offered", "Invited to choose an interview time"),
+                    ("interview_booked", "Interview booked"),
+                    ("interview_moved", "Interview moved"),
+                    ("interview_cancelled", "Interview cancelled"),
+                    ("interview_times_asked", "Candidate asked for other times"),
+                    ("scorecard_submitted", "Scorecard submitted"),
+                    ("video_answered", "One-way video questions answered"),
+                    ("onboarding_started", "Onboarding started"),
+                    ("onboarding_invited", "Invited to preboarding"),
+                    ("onboarding_invite_undone", "Preboarding invitation undone"),
+                    ("start_date_set", "Start date set"),
+                    ("onboarding_task_done", "Onboarding task done"),
+                    ("paperwork_done", "New hire sent paperwork"),
+                    ("pay_details_saved", "New hire saved bank and tax details"),
+                    ("pay_details_handed_over", "Bank and tax details handed to payroll"),
+                    ("pay_details_erased", "Bank and tax details erased"),
+                    ("onboarding_done", "Onboarding done"),
+                    ("onboarding_cancelled", "Onboarding cancelled"),
+                ],
+                max_length=30,
+            ),
         ),
     ]

@@ -9,7 +9,12 @@ TASKS = [
     ("hr", -5, "Lägg upp den nyanställda i lönesystemet", "Set the new hire up in payroll"),
     ("hr", -5, "Beställ passerkort", "Order an access card"),
     ("manager", -5, "Ordna skrivbord och arbetsplats", "Arrange a desk and workplace"),
-    ("manager", -5, "Boka introduktionsmöten för första veckan", "Book introduction meetings for the first week"),
+    (
+        "manager",
+        -5,
+        "Boka introduktionsmöten för första veckan",
+        "Book introduction meetings for the first week",
+    ),
     ("it", -3, "Skapa konton (e-post, chatt, system)", "Create accounts (email, chat, systems)"),
     ("manager", 0, "Välkomstlunch första dagen", "Welcome lunch on the first day"),
     ("hr", 0, "Gå igenom arbetsmiljö och säkerhet", "Go through workplace health and safety"),

@@ -2,8 +2,7 @@
 Swedish public holidays and the eves taken off are skipped, and reminders
 stay at 08:00 local time across the change to and from summer time."""
 
-from datetime import date, datetime
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -40,16 +39,16 @@ def test_reminders_stay_at_eight_local_across_daylight_saving():
     # Summer time starts 28 March 2027 and ends 31 October 2027.
     before = first_reminder(date(2027, 3, 26))  # CET
     after = first_reminder(date(2027, 4, 7))  # CEST
-    assert before.astimezone(dt_timezone.utc).hour == 7
-    assert after.astimezone(dt_timezone.utc).hour == 6
+    assert before.astimezone(UTC).hour == 7
+    assert after.astimezone(UTC).hour == 6
     assert before.hour == after.hour == 8
     autumn = overdue_reminder(date(2027, 10, 29))  # Friday -> Monday 1 November, CET
     assert autumn.date() == date(2027, 11, 1)
-    assert autumn.astimezone(dt_timezone.utc) == datetime(2027, 11, 1, 7, tzinfo=dt_timezone.utc)
+    assert autumn.astimezone(UTC) == datetime(2027, 11, 1, 7, tzinfo=UTC)
 
 
 def test_tasks_get_their_dates_and_move_with_the_start_date(job, rita, time_machine):
-    time_machine.move_to(datetime(2027, 1, 10, 12, tzinfo=dt_timezone.utc))
+    time_machine.move_to(datetime(2027, 1, 10, 12, tzinfo=UTC))
     TaskTemplate.objects.all().delete()
     TaskTemplate.objects.create(title_sv="Dator", title_en="Computer", owner="it", days=-3)
     TaskTemplate.objects.create(title_sv="Lunch", title_en="Lunch", owner="manager", days=0)

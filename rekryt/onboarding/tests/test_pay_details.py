@@ -2,8 +2,7 @@
 holds the plaintext), shown only to admins and recruiters, erased when
 handed over to payroll and by the worker when they never are."""
 
-from datetime import date, datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -106,7 +105,7 @@ def test_the_hiring_manager_never_sees_them(invited, hanna, client):
 
 
 def test_the_worker_erases_details_never_handed_over(invited, time_machine):
-    time_machine.move_to(datetime(2027, 2, 1, 12, tzinfo=dt_timezone.utc))
+    time_machine.move_to(datetime(2027, 2, 1, 12, tzinfo=UTC))
     save_pay_details(invited, {"account": "123456789"}, {"tax_municipality": "Solna"})
     invited.refresh_from_db()
     assert invited.pay_erase_at.date() == date(2027, 3, 31)  # start + 30 days

@@ -116,9 +116,7 @@ def test_files_go_through_the_upload_checks(client, invited):
     assert Event.objects.filter(kind=EventKind.PAPERWORK_DONE, data__what="upload").exists()
 
 
-def test_after_the_onboarding_is_done_the_page_stays_but_takes_no_paperwork(
-    client, invited, rita
-):
+def test_after_the_onboarding_is_done_the_page_stays_but_takes_no_paperwork(client, invited, rita):
     from rekryt.onboarding.actions import complete_onboarding
 
     complete_onboarding(invited, rita)

@@ -30,7 +30,9 @@ def urls(o):
     ]
 
 
-@pytest.mark.parametrize("who,sees", [("alice", True), ("rita", True), ("hanna", True), ("otto", False), ("ivan", False)])
+@pytest.mark.parametrize(
+    "who,sees", [("alice", True), ("rita", True), ("hanna", True), ("otto", False), ("ivan", False)]
+)
 def test_role_matrix(client, onboarding, who, sees, request):
     user = request.getfixturevalue(who)
     client.force_login(user)
@@ -56,7 +58,12 @@ def test_the_plan_saves_and_bad_links_are_refused_keeping_the_text(client, onboa
     url = f"/staff/onboarding/{onboarding.pk}/"
     bad = client.post(
         url,
-        {"start_date": "2027-03-08", "start_time": "09:00", "welcome_sv": "Hej!", "videos": "javascript:alert(1)"},
+        {
+            "start_date": "2027-03-08",
+            "start_time": "09:00",
+            "welcome_sv": "Hej!",
+            "videos": "javascript:alert(1)",
+        },
     )
     assert bad.status_code == 400 and "Hej!" in bad.content.decode()
     ok = client.post(
@@ -98,7 +105,12 @@ def test_hostile_ids_and_query_strings_give_404_not_500(client, rita, onboarding
     assert client.get("/staff/onboarding/999999/").status_code == 404
     assert client.get("/staff/onboarding/?page=<script>&x=" + "A" * 3000).status_code == 200
     assert client.post("/staff/onboarding/tasks/999999/done/").status_code == 404
-    assert client.post(f"/staff/onboarding/tasks/{onboarding.tasks.first().pk}/assign/", {"user": "x"}).status_code == 302
+    assert (
+        client.post(
+            f"/staff/onboarding/tasks/{onboarding.tasks.first().pk}/assign/", {"user": "x"}
+        ).status_code
+        == 302
+    )
 
 
 def count_queries(client, url):
