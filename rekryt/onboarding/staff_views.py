@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from rekryt.accounts.roles import staff_required
 from rekryt.audit.log import record as audit
+from rekryt.audit.models import Action
 from rekryt.candidates.views import SERVED_TYPES, safe_filename
 from rekryt.onboarding import actions, handover
 from rekryt.onboarding.forms import AssignForm, PlanForm
@@ -164,7 +165,7 @@ def pay_handed_over(request: HttpRequest, pk: int) -> HttpResponse:
 def _handover_data(request: HttpRequest, onboarding: Onboarding) -> dict[str, object]:
     data = handover.document(onboarding, with_pay=handover.may_see_pay(request.user))
     if data.get("pay"):
-        audit("onboarding_pay_viewed", request=request, target=onboarding)
+        audit(Action.VIEW, request=request, target=onboarding, detail="onboarding_pay_viewed")
     return data
 
 

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import override_settings
 
 from rekryt.applications.models import Event, EventKind
+from rekryt.audit.models import AuditEntry
 from rekryt.onboarding.actions import hand_over_pay_details, invite, save_pay_details
 from rekryt.onboarding.duties import ErasePayDetails
 from rekryt.onboarding.models import Onboarding
@@ -86,6 +87,8 @@ def test_handing_over_erases_them(invited, rita, client):
     client.force_login(rita)
     page = client.get(f"/staff/onboarding/{invited.pk}/handover/").content.decode()
     assert "123456789" in page
+    seen = AuditEntry.objects.filter(detail="onboarding_pay_viewed", actor=rita)
+    assert seen.count() == 1 and "123456789" not in str(seen.values())
     response = client.post(f"/staff/onboarding/{invited.pk}/pay-handed-over/")
     assert response.status_code == 302
     invited.refresh_from_db()
