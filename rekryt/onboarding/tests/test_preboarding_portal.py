@@ -133,3 +133,28 @@ def test_two_hires_of_one_person_see_only_their_own(client, job, rita):
     assert not Onboarding.objects.filter(application=other_application).exists()
     sign_in(client, first.application)
     assert page(client, first).status_code == 200
+
+
+def test_the_page_keeps_its_query_count_as_content_grows(client, invited, rita, alice):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from rekryt.onboarding.actions import confirm_material
+
+    sign_in(client, invited.application)
+    policy()
+
+    def queries():
+        with CaptureQueriesContext(connection) as seen:
+            assert page(client, invited).status_code == 200
+        return len(seen)
+
+    small = queries()
+    for _n in range(4):
+        confirm_material(invited, policy())
+    invited.people.add(alice)
+    Upload.objects.bulk_create(
+        Upload(onboarding=invited, kind="other", original_name=f"{n}.pdf", size=1, sha256="x")
+        for n in range(3)
+    )
+    assert queries() == small
