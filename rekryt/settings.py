@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "rekryt.applications",
     "rekryt.screening",
     "rekryt.interviews",
+    "rekryt.onboarding",
     # Below the portal, which shows the conversation to the candidate.
     "rekryt.conversations",
     "rekryt.portal",
@@ -238,6 +239,14 @@ INTERVIEW_REMINDER_HOURS = sorted(
 INTERVIEW_KIT_HOUR = envint("INTERVIEW_KIT_HOUR", 7)
 # Largest one-way video answer, in megabytes (90 seconds of WebM is about 10).
 VIDEO_ANSWER_MAX_BYTES = envint("VIDEO_ANSWER_MAX_MB", 60) * 1024 * 1024
+
+# Onboarding. Fernet keys for new hires' bank and tax details (comma-separated,
+# the first encrypts; empty: a key derived from SECRET_KEY). Details not
+# handed over to payroll are erased this many days after the start date.
+ONBOARDING_KEYS = envlist("ONBOARDING_KEYS", [])
+ONBOARDING_PAY_DETAILS_DAYS = envint("ONBOARDING_PAY_DETAILS_DAYS", 30)
+# Checklist owners are reminded this many working days before a task is due.
+ONBOARDING_REMINDER_DAYS = envint("ONBOARDING_REMINDER_DAYS", 2)
 
 # --- Staff accounts (django-allauth) ---------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -222,3 +222,22 @@ def stage_entered(application: Any, stage: Any, created: bool) -> bool:
     for reaction in _stage_entered:
         replaced = bool(reaction(application, stage, created)) or replaced
     return replaced
+
+
+OutcomeChanged = Callable[[Any, Any], None]
+_outcome_changed: list[OutcomeChanged] = []
+
+
+def on_outcome_changed(reaction: OutcomeChanged) -> OutcomeChanged:
+    """`reaction(application, actor)` runs in the transaction that set the
+    application's outcome (hired, rejected, withdrawn) or reopened it
+    (outcome active again); it reads `application.outcome` (onboarding
+    starts for a hire, and stops when the hire is reopened)."""
+    if reaction not in _outcome_changed:
+        _outcome_changed.append(reaction)
+    return reaction
+
+
+def outcome_changed(application: Any, actor: Any) -> None:
+    for reaction in _outcome_changed:
+        reaction(application, actor)

@@ -49,6 +49,20 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
         )
     },
     **{
+        (f"onboarding/templates/onboarding/email/{name}.txt", "autoescape off"): (
+            1,
+            "plain-text email or subject; its HTML part escapes it whole (urlize with autoescape)",
+        )
+        for name in (
+            "onboarding_invite",
+            "onboarding_invite_subject",
+            "onboarding_task_soon",
+            "onboarding_task_soon_subject",
+            "onboarding_task_overdue",
+            "onboarding_task_overdue_subject",
+        )
+    },
+    **{
         (f"interviews/templates/interviews/email/{name}.txt", "autoescape off"): (
             1,
             "plain-text email or subject; its HTML part escapes it whole (urlize with autoescape)",
