@@ -40,12 +40,15 @@ INSTALLED_APPS = [
     "rekryt.applications",
     "rekryt.screening",
     "rekryt.interviews",
-    "rekryt.onboarding",
     # Below the portal, which shows the conversation to the candidate.
     "rekryt.conversations",
     "rekryt.portal",
     "rekryt.surveys",
     "rekryt.promises",
+    # The process after the pipeline, in ARCHITECTURE's order. They use the
+    # portal (its session, links and home page), the promise's working days
+    # and the surveys above them.
+    "rekryt.onboarding",
     # Webhooks (and the REST API to come) read every app above.
     "rekryt.api",
     "rekryt.ops",
