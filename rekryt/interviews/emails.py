@@ -8,22 +8,22 @@ queued in the outbox; invitations carry their iCalendar part
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
-from django.utils.html import linebreaks, urlize
 
 from rekryt.accounts.models import Organisation, User
+from rekryt.applications.candidate_mail import queue_to_candidate
 from rekryt.applications.hooks import blind_for, shown_name
-from rekryt.applications.models import EventKind, record
 from rekryt.interviews import calendar
 from rekryt.interviews.models import Interview
 from rekryt.messaging import outbox
 from rekryt.messaging.models import Message
+from rekryt.messaging.rendering import render_files
 from rekryt.portal.tokens import portal_values
 
 OFFER = "interview_offer"
@@ -51,15 +51,7 @@ def absolute(name: str, *args: Any) -> str:
     return settings.SITE_URL + reverse(name, args=args)
 
 
-def _render(kind: str, context: dict[str, Any], language: str) -> tuple[str, str, str]:
-    with translation.override(language):
-        subject = render_to_string(f"interviews/email/{kind}_subject.txt", context).strip()
-        text = render_to_string(f"interviews/email/{kind}.txt", context)
-        inner = linebreaks(urlize(text, autoescape=True), autoescape=False)
-        html = render_to_string(
-            "messaging/email.html", {**context, "subject": subject, "inner": inner}
-        )
-    return subject, text, html
+FOLDER = "interviews/email"
 
 
 def location_text(interview: Interview, language: str) -> str:
@@ -111,23 +103,9 @@ def queue_candidate(
     context.update(
         portal_values(candidate=application.candidate, application=application, kind=kind)
     )
-    subject, text, html = _render(kind, context, language)
-    message = outbox.queue_rendered(
-        key=key,
-        kind=kind,
-        to_email=application.candidate.email,
-        to_name=application.full_name,
-        subject=subject,
-        text=text,
-        html=html,
-        language=language,
-        send_after=send_after,
-    )
-    # The candidate's email, on their application's timeline and in their data.
-    Message.objects.filter(pk=message.pk).update(
-        application=application, candidate_id=application.candidate_id
-    )
-    record(application, EventKind.MESSAGE_QUEUED, message=message.pk, subject=message.subject)
+    rendered = render_files(FOLDER, kind, context, language)
+    message = queue_to_candidate(application, rendered, key=key, kind=kind, send_after=send_after)
+    text = rendered.text
     method = CANDIDATE_CALENDAR.get(kind)
     if method:
         summary = (
@@ -173,7 +151,7 @@ def queue_staff(
         return None
     context = staff_context(interview, user)
     language = context["language"][:2]
-    subject, text, html = _render(kind, context, language)
+    subject, text, html = astuple(render_files(FOLDER, kind, context, language))
     message = outbox.queue_rendered(
         key=key,
         kind=kind,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import escape, linebreaks, urlize
 from django.utils.safestring import mark_safe
 
@@ -55,4 +56,18 @@ def render(template: EmailTemplate, values: dict[str, Any], portal_url: str = ""
             "language": template.language,
         },
     )
+    return Rendered(subject=subject, text=text, html=html)
+
+
+def render_files(folder: str, kind: str, context: dict[str, Any], language: str) -> Rendered:
+    """An email an app writes in its own templates: `<folder>/<kind>_subject.txt`
+    and `<folder>/<kind>.txt` in `language`, and the HTML part as every
+    email's (the text escaped, links made clickable, in messaging/email.html)."""
+    with translation.override(language):
+        subject = render_to_string(f"{folder}/{kind}_subject.txt", context).strip()
+        text = render_to_string(f"{folder}/{kind}.txt", context)
+        inner = linebreaks(urlize(text, autoescape=True), autoescape=False)
+        html = render_to_string(
+            "messaging/email.html", {**context, "subject": subject, "inner": inner}
+        )
     return Rendered(subject=subject, text=text, html=html)

@@ -9,15 +9,14 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, translation
-from django.utils.html import linebreaks, urlize
 
 from rekryt.accounts.models import Organisation
-from rekryt.applications.models import EventKind, record
+from rekryt.applications.candidate_mail import queue_to_candidate
 from rekryt.messaging import outbox
 from rekryt.messaging.models import Message
+from rekryt.messaging.rendering import render_files
 from rekryt.portal.tokens import portal_values
 
 INVITE = "onboarding_invite"
@@ -25,15 +24,7 @@ TASK_SOON, TASK_OVERDUE = "onboarding_task_soon", "onboarding_task_overdue"
 REMINDER_KINDS = [TASK_SOON, TASK_OVERDUE]
 
 
-def _render(kind: str, context: dict[str, Any], language: str) -> tuple[str, str, str]:
-    with translation.override(language):
-        subject = render_to_string(f"onboarding/email/{kind}_subject.txt", context).strip()
-        text = render_to_string(f"onboarding/email/{kind}.txt", context)
-        inner = linebreaks(urlize(text, autoescape=True), autoescape=False)
-        html = render_to_string(
-            "messaging/email.html", {**context, "subject": subject, "inner": inner}
-        )
-    return subject, text, html
+FOLDER = "onboarding/email"
 
 
 def day(value: Any, language: str) -> str:
@@ -53,24 +44,8 @@ def queue_invitation(onboarding: Any, *, key: str, send_after: datetime) -> Mess
         "start": day(onboarding.start_date, language),
         **portal_values(candidate=application.candidate, application=application, kind=INVITE),
     }
-    subject, text, html = _render(INVITE, context, language)
-    message = outbox.queue_rendered(
-        key=key,
-        kind=INVITE,
-        to_email=application.candidate.email,
-        to_name=application.full_name,
-        subject=subject,
-        text=text,
-        html=html,
-        language=language,
-        send_after=send_after,
-    )
-    Message.objects.filter(pk=message.pk).update(
-        application=application, candidate_id=application.candidate_id
-    )
-    message.application, message.candidate_id = application, application.candidate_id
-    record(application, EventKind.MESSAGE_QUEUED, message=message.pk, subject=message.subject)
-    return message
+    rendered = render_files(FOLDER, INVITE, context, language)
+    return queue_to_candidate(application, rendered, key=key, kind=INVITE, send_after=send_after)
 
 
 def queue_task_reminder(task: Any, kind: str, *, key: str) -> Message | None:
@@ -88,14 +63,14 @@ def queue_task_reminder(task: Any, kind: str, *, key: str) -> Message | None:
         "start": day(onboarding.start_date, language),
         "url": settings.SITE_URL + reverse("onboarding_detail", args=[onboarding.pk]),
     }
-    subject, text, html = _render(kind, context, language)
+    rendered = render_files(FOLDER, kind, context, language)
     return outbox.queue_rendered(
         key=key,
         kind=kind,
         to_email=user.email,
         to_name=user.display_name,
-        subject=subject,
-        text=text,
-        html=html,
+        subject=rendered.subject,
+        text=rendered.text,
+        html=rendered.html,
         language=language,
     )

@@ -14,17 +14,16 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
-from django.utils.html import linebreaks, urlize
 
 from rekryt.accounts.models import Organisation
 from rekryt.applications.automations import entry_number, send_time
+from rekryt.applications.candidate_mail import queue_to_candidate
 from rekryt.applications.models import Application, EventKind, record
 from rekryt.lib.tokens import new_token
-from rekryt.messaging import outbox
 from rekryt.messaging.models import Message
+from rekryt.messaging.rendering import render_files
 from rekryt.screening.models import Invitation, JobTest, Result
 
 INVITED, REUSED, REMINDER = "test_invitation", "test_reused", "test_reminder"
@@ -117,29 +116,11 @@ def _email(invitation: Invitation, kind: str, stage: Any, raw: str, key: str = "
             "valid_until": _date(invitation.result.valid_until) if invitation.result else "",
             "taken_on": _date(invitation.result.completed_at) if invitation.result else "",
         }
-        subject = render_to_string(f"screening/email/{kind}_subject.txt", context).strip()
-        text = render_to_string(f"screening/email/{kind}.txt", context)
-        inner = linebreaks(urlize(text, autoescape=True), autoescape=False)
-        html = render_to_string(
-            "messaging/email.html", {**context, "subject": subject, "inner": inner}
-        )
+    rendered = render_files("screening/email", kind, context, language)
     send_after = send_time(stage) if stage is not None else None
-    message = outbox.queue_rendered(
-        key=key or _key(invitation, stage),
-        kind=kind,
-        to_email=application.candidate.email,
-        to_name=application.full_name,
-        subject=subject,
-        text=text,
-        html=html,
-        language=language,
-        send_after=send_after,
+    message = queue_to_candidate(
+        application, rendered, key=key or _key(invitation, stage), kind=kind, send_after=send_after
     )
-    # The candidate's email, on their application's timeline and in their data.
-    Message.objects.filter(pk=message.pk).update(
-        application=application, candidate_id=application.candidate_id
-    )
-    record(application, EventKind.MESSAGE_QUEUED, message=message.pk, subject=message.subject)
     if kind != REMINDER:
         Invitation.objects.filter(pk=invitation.pk).update(message=message)
     return message
