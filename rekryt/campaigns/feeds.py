@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from email.utils import format_datetime
 from typing import Any
-from xml.etree import ElementTree as ET  # noqa: S405  # building, never parsing
+from xml.etree import ElementTree as ET  # building, never parsing
 
 from django.conf import settings
 from django.core.cache import cache
@@ -79,7 +79,11 @@ def indeed_job(root: ET.Element, job: Job, org: Organisation) -> None:
         _add(item, "remotetype", "Fully remote" if job.is_remote else "Hybrid remote")
 
 
-WORKPLACE_TYPES = {Workplace.ONSITE: "On-site", Workplace.HYBRID: "Hybrid", Workplace.REMOTE: "Remote"}
+WORKPLACE_TYPES: dict[str, str] = {
+    Workplace.ONSITE: "On-site",
+    Workplace.HYBRID: "Hybrid",
+    Workplace.REMOTE: "Remote",
+}
 
 
 def linkedin_job(root: ET.Element, job: Job, org: Organisation) -> None:

@@ -94,14 +94,19 @@ def figures_by_source(
     )
     found: dict[str, Counts] = {}
     for row in rows:
-        source = row.pop("source")
-        found[source] = Counts(**row)
+        found[row["source"]] = Counts(
+            applicants=row["applicants"],
+            qualified=row["qualified"],
+            interviewed=row["interviewed"],
+            hired=row["hired"],
+        )
     visits = DailyCount.objects.filter(job_id__in=job_ids, day__gte=since)
     if until:
         visits = visits.filter(day__lte=until)
-    for row in visits.order_by().values("source").annotate(v=Sum("visits"), s=Sum("starts")):
-        counts = found.setdefault(row["source"], Counts())
-        counts.visits, counts.starts = row["v"] or 0, row["s"] or 0
+    summed = visits.order_by().values("source").annotate(v=Sum("visits"), s=Sum("starts"))
+    for day_row in summed:
+        counts = found.setdefault(day_row["source"], Counts())
+        counts.visits, counts.starts = day_row["v"] or 0, day_row["s"] or 0
     return found
 
 

@@ -36,7 +36,10 @@ def links_for(channel: Channel, jobs: list[Job], language: str) -> Links:
     message = (channel.message_sv if language == "sv" else channel.message_en) or channel.name
     text = f"{message} {short}"
     share = [
-        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": short})),
+        (
+            "LinkedIn",
+            "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": short}),
+        ),
         ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": short})),
         ("X", "https://twitter.com/intent/tweet?" + urlencode({"text": message, "url": short})),
         ("E-post / Email", "mailto:?body=" + quote(text)),

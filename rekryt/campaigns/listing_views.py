@@ -27,7 +27,11 @@ def job_platsbanken(request: HttpRequest, pk: int) -> HttpResponse:
         actions.save_listing(job, **form.cleaned_data)
         messages.success(request, _("Platsbanken details saved."))
         return redirect("job_platsbanken", job.pk)
-    preview = json.dumps(platsbanken.payload(job, listing), indent=2, ensure_ascii=False) if listing else ""
+    preview = (
+        json.dumps(platsbanken.payload(job, listing), indent=2, ensure_ascii=False)
+        if listing
+        else ""
+    )
     context = {
         "job": job,
         "form": form,

@@ -120,6 +120,9 @@ class DailyCount(models.Model):
             models.UniqueConstraint(fields=["job", "source", "day"], name="one_count_per_day"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.job_id} {self.source} {self.day}: {self.visits}"
+
 
 class ListingState(models.TextChoices):
     DRAFT = "draft", _("Not sent")
@@ -156,3 +159,6 @@ class PlatsbankenListing(models.Model):
                 condition=Q(state__in=["to_send", "to_withdraw"]),
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"Platsbanken: {self.job_id} ({self.state})"

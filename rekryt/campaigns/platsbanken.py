@@ -82,7 +82,9 @@ def payload(job: Job, listing: PlatsbankenListing) -> dict[str, Any]:
         "occupation": listing.occupation,
         "employmentType": listing.employment_type,
         "duration": UNTIL_FURTHER_NOTICE,
-        "worktimeExtent": PART_TIME if job.employment_type == EmploymentType.PART_TIME else FULL_TIME,
+        "worktimeExtent": PART_TIME
+        if job.employment_type == EmploymentType.PART_TIME
+        else FULL_TIME,
         "wageType": FIXED_WAGE,
     }
 

@@ -52,7 +52,11 @@ def embed_jobs(request: HttpRequest) -> HttpResponse:
     jobs = _embedded_jobs()
     for job in jobs:
         job.salary_text = salary_text(job)  # type: ignore[attr-defined]
-    response = render(request, "campaigns/embed.html", {"jobs": jobs, "org": Organisation.get(), "site_url": settings.SITE_URL})
+    response = render(
+        request,
+        "campaigns/embed.html",
+        {"jobs": jobs, "org": Organisation.get(), "site_url": settings.SITE_URL},
+    )
     response["Content-Security-Policy"] = (
         "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
         f"form-action 'none'; frame-ancestors {settings.EMBED_FRAME_ANCESTORS}"

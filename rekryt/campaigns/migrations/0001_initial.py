@@ -2,95 +2,234 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import rekryt.campaigns.models
 from django.conf import settings
 from django.db import migrations, models
 
+import rekryt.campaigns.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('jobs', '0007_job_templates'),
+        ("jobs", "0007_job_templates"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Campaign',
+            name="Campaign",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('persona_education', models.TextField(blank=True, verbose_name='education')),
-                ('persona_experience', models.TextField(blank=True, verbose_name='experience')),
-                ('persona_interests', models.TextField(blank=True, verbose_name='interests and motivations')),
-                ('persona_whereabouts', models.TextField(blank=True, verbose_name='where they spend their time')),
-                ('starts_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='starts on')),
-                ('goal_date', models.DateField(verbose_name='goal date')),
-                ('goal_applicants', models.PositiveIntegerField(default=0, verbose_name='applicants wanted')),
-                ('goal_qualified', models.PositiveIntegerField(default=0, verbose_name='qualified applicants wanted')),
-                ('qualified_stage', models.CharField(choices=[('screening', 'Screening'), ('interview', 'Interview'), ('references', 'References')], default='interview', max_length=20, verbose_name='qualified means reaching')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('jobs', models.ManyToManyField(related_name='campaigns', to='jobs.job', verbose_name='jobs')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("persona_education", models.TextField(blank=True, verbose_name="education")),
+                ("persona_experience", models.TextField(blank=True, verbose_name="experience")),
+                (
+                    "persona_interests",
+                    models.TextField(blank=True, verbose_name="interests and motivations"),
+                ),
+                (
+                    "persona_whereabouts",
+                    models.TextField(blank=True, verbose_name="where they spend their time"),
+                ),
+                (
+                    "starts_on",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="starts on"
+                    ),
+                ),
+                ("goal_date", models.DateField(verbose_name="goal date")),
+                (
+                    "goal_applicants",
+                    models.PositiveIntegerField(default=0, verbose_name="applicants wanted"),
+                ),
+                (
+                    "goal_qualified",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="qualified applicants wanted"
+                    ),
+                ),
+                (
+                    "qualified_stage",
+                    models.CharField(
+                        choices=[
+                            ("screening", "Screening"),
+                            ("interview", "Interview"),
+                            ("references", "References"),
+                        ],
+                        default="interview",
+                        max_length=20,
+                        verbose_name="qualified means reaching",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "jobs",
+                    models.ManyToManyField(
+                        related_name="campaigns", to="jobs.job", verbose_name="jobs"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-starts_on', '-pk'],
+                "ordering": ["-starts_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Channel',
+            name="Channel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('job_board', 'Job board'), ('social', 'Social media'), ('event', 'Event or fair'), ('school', 'School or university'), ('referral', 'Referrals'), ('print', 'Print'), ('other', 'Other')], max_length=20, verbose_name='kind')),
-                ('name', models.CharField(max_length=80, verbose_name='name')),
-                ('source', models.SlugField(max_length=40, unique=True, verbose_name='source tag')),
-                ('code', models.CharField(default=rekryt.campaigns.models.new_code, max_length=16, unique=True)),
-                ('budget', models.PositiveIntegerField(default=0, verbose_name='planned budget (SEK)')),
-                ('cost', models.PositiveIntegerField(default=0, verbose_name='actual cost (SEK)')),
-                ('message_sv', models.TextField(blank=True, verbose_name='message (Swedish)')),
-                ('message_en', models.TextField(blank=True, verbose_name='message (English)')),
-                ('campaign', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='channels', to='campaigns.campaign')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("job_board", "Job board"),
+                            ("social", "Social media"),
+                            ("event", "Event or fair"),
+                            ("school", "School or university"),
+                            ("referral", "Referrals"),
+                            ("print", "Print"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="name")),
+                ("source", models.SlugField(max_length=40, unique=True, verbose_name="source tag")),
+                (
+                    "code",
+                    models.CharField(
+                        default=rekryt.campaigns.models.new_code, max_length=16, unique=True
+                    ),
+                ),
+                (
+                    "budget",
+                    models.PositiveIntegerField(default=0, verbose_name="planned budget (SEK)"),
+                ),
+                ("cost", models.PositiveIntegerField(default=0, verbose_name="actual cost (SEK)")),
+                ("message_sv", models.TextField(blank=True, verbose_name="message (Swedish)")),
+                ("message_en", models.TextField(blank=True, verbose_name="message (English)")),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="channels",
+                        to="campaigns.campaign",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['pk'],
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='DailyCount',
+            name="DailyCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(blank=True, max_length=40)),
-                ('day', models.DateField()),
-                ('visits', models.PositiveIntegerField(default=0)),
-                ('starts', models.PositiveIntegerField(default=0)),
-                ('job', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='jobs.job')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=40)),
+                ("day", models.DateField()),
+                ("visits", models.PositiveIntegerField(default=0)),
+                ("starts", models.PositiveIntegerField(default=0)),
+                (
+                    "job",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="jobs.job"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('job', 'source', 'day'), name='one_count_per_day')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("job", "source", "day"), name="one_count_per_day"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PlatsbankenListing',
+            name="PlatsbankenListing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occupation', models.CharField(max_length=20, verbose_name='occupation')),
-                ('municipality', models.CharField(max_length=20, verbose_name='municipality')),
-                ('employment_type', models.CharField(max_length=20, verbose_name='employment type')),
-                ('openings', models.PositiveSmallIntegerField(default=1, verbose_name='number of openings')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact email')),
-                ('state', models.CharField(choices=[('draft', 'Not sent'), ('to_send', 'Waiting to be sent'), ('sent', 'Published'), ('to_withdraw', 'Waiting to be withdrawn'), ('withdrawn', 'Withdrawn')], default='draft', max_length=12)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('last_error', models.CharField(blank=True, max_length=300)),
-                ('next_try_at', models.DateTimeField(blank=True, null=True)),
-                ('claimed_until', models.DateTimeField(blank=True, null=True)),
-                ('job', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='platsbanken', to='jobs.job')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("occupation", models.CharField(max_length=20, verbose_name="occupation")),
+                ("municipality", models.CharField(max_length=20, verbose_name="municipality")),
+                (
+                    "employment_type",
+                    models.CharField(max_length=20, verbose_name="employment type"),
+                ),
+                (
+                    "openings",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="number of openings"),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="contact email"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Not sent"),
+                            ("to_send", "Waiting to be sent"),
+                            ("sent", "Published"),
+                            ("to_withdraw", "Waiting to be withdrawn"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="draft",
+                        max_length=12,
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("withdrawn_at", models.DateTimeField(blank=True, null=True)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("last_error", models.CharField(blank=True, max_length=300)),
+                ("next_try_at", models.DateTimeField(blank=True, null=True)),
+                ("claimed_until", models.DateTimeField(blank=True, null=True)),
+                (
+                    "job",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="platsbanken",
+                        to="jobs.job",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(condition=models.Q(('state__in', ['to_send', 'to_withdraw'])), fields=['next_try_at'], name='platsbanken_due')],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("state__in", ["to_send", "to_withdraw"])),
+                        fields=["next_try_at"],
+                        name="platsbanken_due",
+                    )
+                ],
             },
         ),
     ]

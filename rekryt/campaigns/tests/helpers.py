@@ -11,7 +11,9 @@ from rekryt.campaigns.actions import add_channel, create_campaign
 from rekryt.campaigns.models import Campaign, Channel
 from rekryt.jobs.models import Job
 
-BROWSER = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
+BROWSER = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
+)
 
 
 def campaign(jobs: list[Job], **fields: Any) -> Campaign:
