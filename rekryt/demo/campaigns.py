@@ -142,14 +142,14 @@ def add_visits(
     rows, day = [], starts
     while day <= today:
         applied = days.get(day, 0)
-        visits = applied * ratio + rng.randint(0, ratio)
+        visits = applied * ratio + rng.randint(0, 3)
         rows.append(
             DailyCount(
                 job=job,
                 source=source,
                 day=day,
                 visits=visits,
-                starts=applied * 2 + rng.randint(0, 2),
+                starts=applied * 3 + (1 if rng.random() < 0.3 else 0),
             )
         )
         day += timedelta(days=1)
