@@ -11,9 +11,11 @@ add up to the totals."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, QuerySet, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rekryt.applications.models import Application, Outcome
@@ -61,45 +63,72 @@ class Row:
         return self._per(self.counts.hired)
 
 
-def reached(kind: str) -> Subquery:
-    """The order of the application's job's first stage of `kind`."""
-    first = Stage.objects.filter(job=OuterRef("job"), kind=kind).order_by("order")
-    return Subquery(first.values("order")[:1], output_field=IntegerField())
+class Reach:
+    """Which stages count as having reached a stage kind: each job's first
+    stage of that kind and every stage after it (stages are per job), read
+    in one query. Counting then groups applications by stage and outcome,
+    which the applications' (job, stage, outcome, source) index covers,
+    instead of comparing each row with a subquery."""
+
+    def __init__(self, job_ids: list[int]):
+        self.stages = list(
+            Stage.objects.filter(job_id__in=job_ids).values_list("pk", "job_id", "order", "kind")
+        )
+
+    def stage_ids(self, kind: str) -> set[int]:
+        first: dict[int, int] = {}
+        for _pk, job_id, order, stage_kind in self.stages:
+            if stage_kind == kind and (job_id not in first or order < first[job_id]):
+                first[job_id] = order
+        return {
+            pk
+            for pk, job_id, order, _k in self.stages
+            if job_id in first and order >= first[job_id]
+        }
 
 
-def reached_q(kind: str) -> Q:
-    return Q(stage__order__gte=reached(kind)) | Q(outcome=Outcome.HIRED)
+def counts_of(rows: list[dict[str, Any]], reach: Reach, qualified: str) -> Counts:
+    """Fold (stage, outcome, n) rows into counts; hired counts as everything."""
+    at_qualified, at_interview = reach.stage_ids(qualified), reach.stage_ids(StageKind.INTERVIEW)
+    counts = Counts()
+    for row in rows:
+        n, hired = row["n"], row["outcome"] == Outcome.HIRED
+        counts.applicants += n
+        counts.qualified += n if hired or row["stage_id"] in at_qualified else 0
+        counts.interviewed += n if hired or row["stage_id"] in at_interview else 0
+        counts.hired += n if hired else 0
+    return counts
+
+
+def midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def applications_in(job_ids: list[int], since: date, until: date | None) -> QuerySet[Application]:
-    found = Application.objects.filter(job_id__in=job_ids, created_at__date__gte=since)
-    return found.filter(created_at__date__lte=until) if until else found
+    """Made from the start of `since` to the end of `until` (local days)."""
+    found = Application.objects.filter(job_id__in=job_ids, created_at__gte=midnight(since))
+    if until:
+        found = found.filter(created_at__lt=midnight(until + timedelta(days=1)))
+    return found
 
 
 def figures_by_source(
     job_ids: list[int], since: date, until: date | None = None, qualified: str = "interview"
 ) -> dict[str, Counts]:
     """Counts per ?source= tag ("" for none) for applications to `job_ids`
-    made in the period; qualified means reaching a stage of kind `qualified`."""
-    rows = (
+    made in the period; qualified means reaching a stage of kind `qualified`.
+    Three queries whatever the number of applications."""
+    reach = Reach(job_ids)
+    grouped = (
         applications_in(job_ids, since, until)
         .order_by()
-        .values("source")
-        .annotate(
-            applicants=Count("pk"),
-            qualified=Count("pk", filter=reached_q(qualified)),
-            interviewed=Count("pk", filter=reached_q(StageKind.INTERVIEW)),
-            hired=Count("pk", filter=Q(outcome=Outcome.HIRED)),
-        )
+        .values("source", "stage_id", "outcome")
+        .annotate(n=Count("pk"))
     )
-    found: dict[str, Counts] = {}
-    for row in rows:
-        found[row["source"]] = Counts(
-            applicants=row["applicants"],
-            qualified=row["qualified"],
-            interviewed=row["interviewed"],
-            hired=row["hired"],
-        )
+    by_source: dict[str, list[dict[str, Any]]] = {}
+    for row in grouped:
+        by_source.setdefault(row["source"], []).append(dict(row))
+    found = {source: counts_of(rows, reach, qualified) for source, rows in by_source.items()}
     visits = DailyCount.objects.filter(job_id__in=job_ids, day__gte=since)
     if until:
         visits = visits.filter(day__lte=until)

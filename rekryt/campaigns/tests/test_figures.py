@@ -76,3 +76,26 @@ def test_applications_to_jobs_outside_the_campaign_are_not_counted(job, other_jo
     channel(camp, "tiktok")
     make_application(other_job, source="tiktok")
     assert report_for(camp).total.counts.applicants == 0
+
+
+def test_progress_counts_applicants_cumulatively_week_by_week(job, rita):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from rekryt.campaigns.progress import chart, weekly
+
+    today = timezone.localdate()
+    camp = campaign([job], starts_on=today - timedelta(days=20), goal_date=today)
+    for days_ago in (20, 19, 12, 1, 0):
+        app = make_application(job)
+        Application.objects.filter(pk=app.pk).update(
+            created_at=timezone.now() - timedelta(days=days_ago)
+        )
+    move_to_stage(app, stage(job, StageKind.INTERVIEW), rita)
+    weeks = weekly(camp, [job.pk])
+    assert [w.applicants for w in weeks] == [2, 3, 5]
+    assert [w.qualified for w in weeks] == [0, 0, 1]
+    assert weeks[-1].ends_on == today
+    drawn = chart(camp, weeks)
+    assert drawn.applicants_path.count("L") == 3 and drawn.goal_y is not None
