@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     # portal (its session, links and home page), the promise's working days
     # and the surveys above them.
     "rekryt.onboarding",
+    "rekryt.campaigns",
     # Webhooks (and the REST API to come) read every app above.
     "rekryt.api",
     "rekryt.ops",
@@ -207,6 +208,18 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_TEMP_DIR = None
 APPLY_RATE_LIMIT = envint("APPLY_RATE_LIMIT", 10)  # applications per IP per hour
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+
+# --- Campaigns: Platsbanken and the embeddable job list --------------------
+# Sending ads to Arbetsförmedlingen's direct-transfer API is off unless
+# switched on with the employer's credentials (docs/campaigns.md).
+PLATSBANKEN_ENABLED = envbool("PLATSBANKEN_ENABLED", False)
+PLATSBANKEN_URL = envstr("PLATSBANKEN_URL").rstrip("/")
+PLATSBANKEN_API_KEY = envstr("PLATSBANKEN_API_KEY")
+PLATSBANKEN_CUSTOMER_NUMBER = envstr("PLATSBANKEN_CUSTOMER_NUMBER")
+PLATSBANKEN_TIMEOUT = envint("PLATSBANKEN_TIMEOUT", 10)
+# Who may show /embed/jobs/ in a frame: a CSP frame-ancestors source list,
+# e.g. "https://www.example.se". "*" lets any site embed the public job list.
+EMBED_FRAME_ANCESTORS = envstr("EMBED_FRAME_ANCESTORS", "*")
 
 # --- Email -----------------------------------------------------------------
 EMAIL_URL = envstr("EMAIL_URL")

@@ -24,6 +24,7 @@ from rekryt.applications.models import Application, Resubmission
 from rekryt.applications.submissions import submit_application
 from rekryt.candidates.models import normalise_email
 from rekryt.jobs.career import source_from
+from rekryt.jobs.extensions import page_viewed
 from rekryt.jobs.models import Job, JobStatus
 from rekryt.lib.ratelimit import client_ip
 from rekryt.lib.sealed import seal, unseal
@@ -57,10 +58,12 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         return _post(request, job)
     notice = current_notice()
+    source = source_from(request.GET)
+    page_viewed(request, job, "apply", source)
     form = ApplyForm(
         initial={
             "submission_key": new_submission_key(),
-            "source": source_from(request.GET),
+            "source": source,
             "notice_version": notice.version,
         }
     )

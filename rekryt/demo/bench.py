@@ -44,6 +44,11 @@ TARGETS = {  # page: (p95 ms, queries); None where there is no target
     **bench_workspace.TARGETS,
     # rekryt.demo.bench_interviews
     "compare (200×3)": (100.0, 12),
+    # rekryt.demo.bench_campaigns (feeds over every open job, at least 1,000)
+    "feed indeed.xml": (200.0, 3),
+    "feed linkedin.xml": (200.0, 3),
+    "campaign page": (100.0, 20),
+    "career_job (tagged)": (20.0, None),
 }
 
 
@@ -158,6 +163,12 @@ def interviews_figures(*args: Any) -> list[Figure]:
     return measure(*args)
 
 
+def campaigns_figures(*args: Any) -> list[Figure]:
+    from rekryt.demo.bench_campaigns import campaigns_figures as measure
+
+    return measure(*args)
+
+
 def run_bench(
     applications: int, jobs: int, requests: int, warmup: int, out: Callable[[str], None]
 ) -> list[Figure]:
@@ -203,6 +214,7 @@ def run_bench(
         figures.append(measure_apply(public, sample, requests, warmup))
         figures.extend(screening_figures(staff, public, recruiter, applications, requests, warmup))
         figures.extend(interviews_figures(staff, recruiter, requests, warmup))
+        figures.extend(campaigns_figures(staff, recruiter, big, requests, warmup))
         figures.append(Figure("cv page (first)", "", first_render, first_render, 0))
     return figures
 

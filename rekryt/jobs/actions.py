@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from rekryt.accounts.models import User
+from rekryt.jobs import extensions
 from rekryt.jobs.models import Job, JobStatus, Stage, StageKind, StageTemplate, stages_for
 
 
@@ -85,6 +86,7 @@ def close_job(job: Job, actor: User | None = None) -> bool:
     job.status = JobStatus.CLOSED
     job.closed_at = timezone.now()
     job.save(update_fields=["status", "closed_at", "updated_at"])
+    extensions.job_closed(job)
     return True
 
 

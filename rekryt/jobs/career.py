@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 
 from rekryt.accounts.models import Organisation
 from rekryt.accounts.roles import recruiter_required
+from rekryt.jobs import extensions
 from rekryt.jobs.jsonld import job_posting_script
 from rekryt.jobs.models import EmploymentType, Job, JobStatus, Workplace, visible_job_or_404
 
@@ -114,11 +115,13 @@ def career_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def career_job(request: HttpRequest, slug: str) -> HttpResponse:
     job = get_object_or_404(Job.objects.exclude(status=JobStatus.DRAFT), slug=slug)
+    source = source_from(request.GET)
+    extensions.page_viewed(request, job, "job", source)
     context = {
         "job": job,
         "salary": salary_text(job),
         "jsonld": job_posting_script(job, Organisation.get()),
-        "source": source_from(request.GET),
+        "source": source,
     }
     return render(request, "jobs/career_job.html", context)
 

@@ -130,6 +130,7 @@ def test_every_candidate_page_passes_axe_and_fits_the_screen(
     visit(page, f"{base}{closed.get_absolute_url()}", "closed job page")
     visit(page, f"{base}/jobs/{closed.slug}/apply/", "apply to a closed job", status=410)
     visit(page, f"{base}/privacy/", "privacy notice")
+    visit(page, f"{base}/embed/jobs/", "embeddable job list")
     visit(page, f"{base}/interview/device-check/", "interview device check")
 
     # The form: fresh, then re-shown with errors and a kept file, then sent.

@@ -180,6 +180,19 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     visit("candidates, searched", "candidate_list", query="?q=lager")
     visit("candidate", "candidate_detail", application.candidate_id)
     visit("waiting", "waiting")
+    # Campaigns: the demo's warehouse campaign, its forms and Platsbanken page.
+    from rekryt.campaigns.models import Campaign
+
+    campaign = Campaign.objects.order_by("pk").first()
+    assert campaign
+    visit("campaigns", "campaign_list")
+    visit("campaign", "campaign_detail", campaign.pk)
+    visit("edit campaign", "campaign_edit", campaign.pk)
+    visit("new campaign", "campaign_new")
+    page.locator("main form button[type=submit].primary").first.click()
+    audit.check(page, "new campaign with errors")
+    visit("channel", "channel_edit", campaign.channels.order_by("pk").first().pk)  # type: ignore[union-attr]
+    visit("platsbanken", "job_platsbanken", campaign.jobs.first().pk)  # type: ignore[union-attr]
     visit("waiting figures", "waiting_figures")
     visit("candidate experience", "cnps_dashboard")
     visit("candidate experience, one job", "cnps_dashboard", query=f"?job={published[0].pk}")

@@ -427,6 +427,31 @@ def onb_material(w: World) -> dict[str, Any]:
     return {"pk": made["pk"], "material": made["material"]}
 
 
+def campaign(w: World) -> dict[str, Any]:
+    """A campaign of the world's job, with one channel, made once per world."""
+    found = w.__dict__.get("campaign")
+    if found is None:
+        from rekryt.campaigns.tests.helpers import campaign as make_campaign
+        from rekryt.campaigns.tests.helpers import channel
+
+        made = make_campaign([w.job])
+        found = {"campaign": made.pk, "channel": channel(made, f"matrix-{made.pk}")}
+        w.__dict__["campaign"] = found
+    return found
+
+
+def campaign_pk(w: World) -> dict[str, Any]:
+    return {"pk": campaign(w)["campaign"]}
+
+
+def channel_pk(w: World) -> dict[str, Any]:
+    return {"pk": campaign(w)["channel"].pk}
+
+
+def channel_code(w: World) -> dict[str, Any]:
+    return {"code": campaign(w)["channel"].code}
+
+
 # Every URL name of the project -> (who may use it, its arguments).
 ACCESS: dict[str, tuple[str, Args]] = {
     # Public: the career site, the application form, the portal, surveys.
@@ -452,6 +477,11 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "interview_device_check": (PUBLIC, none),
     "interview_ping": (PUBLIC, none),
     "interview_feed": (PUBLIC, token),
+    "campaign_short_link": (PUBLIC, channel_code),
+    "feed_indeed": (PUBLIC, none),
+    "feed_linkedin": (PUBLIC, none),
+    "embed_jobs": (PUBLIC, none),
+    "embed_jobs_json": (PUBLIC, none),
     "portal_token": (PUBLIC, token),
     "portal_new_link": (PUBLIC, none),
     "portal_new_link_sent": (PUBLIC, none),
@@ -644,6 +674,17 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "my_interviews": (STAFF, none),
     "interview_feed_new": (STAFF, none),
     "interview_feed_revoke": (STAFF, none),
+    # Campaigns: planning and editing are the recruiters'; a hiring manager
+    # reads the campaigns of their own jobs.
+    "campaign_list": (DECIDERS, none),
+    "campaign_new": (RECRUITERS, none),
+    "campaign_detail": (ON_JOB, campaign_pk),
+    "campaign_edit": (RECRUITERS, campaign_pk),
+    "channel_add": (RECRUITERS, campaign_pk),
+    "channel_edit": (RECRUITERS, channel_pk),
+    "job_platsbanken": (RECRUITERS, job),
+    "job_platsbanken_json": (RECRUITERS, job),
+    "job_platsbanken_send": (RECRUITERS, job),
     "audit_log": (ADMINS, none),
     "audit_export": (ADMINS, none),
 }

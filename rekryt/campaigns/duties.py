@@ -1,0 +1,63 @@
+"""The worker duty of campaigns: publishing and withdrawing Platsbanken ads
+(lane: routine). One listing per turn, claimed with a lease; a failure is
+stored on the row and retried with exponential backoff (at most a day)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from rekryt.campaigns import platsbanken
+from rekryt.campaigns.models import ListingState, PlatsbankenListing
+from rekryt.lib.claims import claim_next, release
+from rekryt.lib.duty import ROUTINE, Duty
+
+LEASE = timedelta(minutes=2)
+
+
+def due() -> object:
+    now = timezone.now()
+    waiting = PlatsbankenListing.objects.filter(
+        state__in=[ListingState.TO_SEND, ListingState.TO_WITHDRAW]
+    )
+    return waiting.filter(Q(next_try_at=None) | Q(next_try_at__lte=now)).order_by("next_try_at")
+
+
+class SyncPlatsbanken(Duty):
+    name = "platsbanken"
+    lane = ROUTINE
+
+    def handle_one(self) -> bool:
+        if not platsbanken.enabled():
+            return False
+        listing = claim_next(due(), LEASE)  # type: ignore[arg-type]
+        if listing is None:
+            return False
+        now = timezone.now()
+        sending = listing.state == ListingState.TO_SEND
+        try:
+            if sending:
+                platsbanken.send(listing)
+            else:
+                platsbanken.withdraw(listing)
+        except platsbanken.SendError as error:
+            wait = timedelta(minutes=min(2**listing.attempts, 24 * 60))
+            release(
+                listing,
+                attempts=listing.attempts + 1,
+                last_error=str(error)[:300],
+                next_try_at=now + wait,
+            )
+            return True
+        done = (
+            {"state": ListingState.SENT, "sent_at": now}
+            if sending
+            else {"state": ListingState.WITHDRAWN, "withdrawn_at": now}
+        )
+        release(listing, attempts=0, last_error="", next_try_at=None, **done)
+        return True
+
+
+DUTIES = [SyncPlatsbanken]

@@ -1,0 +1,68 @@
+"""The job-board feeds: well-formed, every open job once, closed jobs gone,
+hostile titles escaped, and cached."""
+
+from datetime import timedelta
+
+import pytest
+from defusedxml import ElementTree
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from conftest import make_job
+from rekryt.jobs.actions import close_job, update_job
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = 'Säljare </title><script>alert("x")</script> & <![CDATA[ ]]> \x0b\x1f ✓'
+FEEDS = {"feed_indeed": ("referencenumber", "url"), "feed_linkedin": ("partnerJobId", "applyUrl")}
+
+
+def read(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    return ElementTree.fromstring(response.content)
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_every_open_job_once_and_closed_jobs_gone(client, rita, name):
+    open_jobs = [make_job(recruiter=rita) for _ in range(3)]
+    closed = make_job(recruiter=rita)
+    close_job(closed)
+    expired = make_job(recruiter=rita)
+    update_job(expired, deadline=timezone.localdate() - timedelta(days=1))
+    make_job(recruiter=rita, publish=False)
+
+    id_tag, url_tag = FEEDS[name]
+    root = read(client, name)
+    ids = [job.findtext(id_tag) for job in root.iter("job")]
+    assert sorted(ids) == sorted(str(j.pk) for j in open_jobs)
+    source = "indeed" if "indeed" in name else "linkedin"
+    assert all(job.findtext(url_tag).endswith(f"?source={source}") for job in root.iter("job"))
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_hostile_titles_are_escaped(client, rita, name):
+    job = make_job(recruiter=rita, title=HOSTILE[:120])
+    response = client.get(reverse(name))
+    assert b"<script>" not in response.content
+    root = ElementTree.fromstring(response.content)
+    (item,) = root.iter("job")
+    title = item.findtext("title")
+    assert title == HOSTILE.replace("\x0b", "").replace("\x1f", "")[:120]
+    assert job.pk
+
+
+def test_a_feed_is_built_once_and_rebuilt_when_a_job_changes(client, rita):
+    job = make_job(recruiter=rita, title="Lagerarbetare")
+    client.get(reverse("feed_indeed"))
+    with CaptureQueriesContext(connection) as cached:
+        body = client.get(reverse("feed_indeed")).content
+    assert len(cached.captured_queries) <= 2
+    assert b"Lagerarbetare" in body
+    update_job(job, title="Truckförare")
+    assert "Truckförare" in client.get(reverse("feed_indeed")).content.decode()
+    close_job(job)
+    assert not list(read(client, "feed_indeed").iter("job"))

@@ -1,0 +1,130 @@
+"""Platsbanken: the export's shape, and sending and withdrawing through the
+worker against a real local HTTP server."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from rekryt.campaigns import taxonomy
+from rekryt.campaigns.actions import queue_listing, save_listing
+from rekryt.campaigns.duties import SyncPlatsbanken
+from rekryt.campaigns.models import ListingState, PlatsbankenListing
+from rekryt.campaigns.platsbanken import payload
+from rekryt.jobs.actions import close_job
+
+pytestmark = pytest.mark.django_db
+
+STOCKHOLM, DEVELOPER, PERMANENT = "AvNB_uwa_6n6", "rQds_YGd_quU", "kpPX_CNN_gDU"
+
+
+class Recorder(BaseHTTPRequestHandler):
+    calls: list = []
+    status = 200
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = json.loads(self.rfile.read(length)) if length else None
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        Recorder.calls.append((self.command, self.path, headers, body))
+        self.send_response(Recorder.status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_PUT = do_DELETE = _answer
+
+    def log_message(self, *args):  # keep the test output quiet
+        pass
+
+
+@pytest.fixture
+def server():
+    Recorder.calls, Recorder.status = [], 200
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    with override_settings(
+        PLATSBANKEN_ENABLED=True,
+        PLATSBANKEN_URL=url,
+        PLATSBANKEN_API_KEY="test-key",
+        PLATSBANKEN_CUSTOMER_NUMBER="123456",
+        PLATSBANKEN_TIMEOUT=2,
+    ):
+        yield Recorder
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def listing(job):
+    return save_listing(
+        job, occupation=DEVELOPER, municipality=STOCKHOLM, employment_type=PERMANENT, openings=2
+    )
+
+
+def test_the_export_has_the_shape_and_taxonomy_ids_platsbanken_takes(job):
+    data = payload(job, listing(job))
+    assert data["occupation"] == DEVELOPER and data["employmentType"] == PERMANENT
+    assert data["workplaces"][0]["municipality"] == STOCKHOLM
+    assert data["numberOfOpenings"] == 2 and len(data["title"]) <= 75
+    assert 100 <= len(data["description"]) <= 6500
+    assert data["application"]["url"].endswith(f"/jobs/{job.slug}/apply/?source=platsbanken")
+    assert taxonomy.label("municipality", STOCKHOLM) == "Stockholm"
+
+
+def test_sending_is_off_by_default(job):
+    item = listing(job)
+    assert not queue_listing(item)
+    assert not SyncPlatsbanken().handle_one()
+    assert PlatsbankenListing.objects.get().state == ListingState.DRAFT
+
+
+def test_a_job_is_sent_and_withdrawn_when_closed(server, job):
+    item = listing(job)
+    assert queue_listing(item)
+    assert SyncPlatsbanken().handle_one()
+    method, path, headers, body = server.calls[0]
+    assert (method, path) == ("PUT", f"/v1/ads/{job.pk}")
+    assert headers["api-key"] == "test-key" and headers["customer-number"] == "123456"
+    assert body["externalId"] == str(job.pk) and body["customerNumber"] == "123456"
+    assert body["workplaces"][0]["municipality"] == STOCKHOLM
+    assert PlatsbankenListing.objects.get().state == ListingState.SENT
+
+    close_job(job)
+    assert PlatsbankenListing.objects.get().state == ListingState.TO_WITHDRAW
+    assert SyncPlatsbanken().handle_one()
+    assert server.calls[1][:2] == ("DELETE", f"/v1/ads/{job.pk}")
+    assert PlatsbankenListing.objects.get().state == ListingState.WITHDRAWN
+    assert not SyncPlatsbanken().handle_one()
+
+
+def test_a_refusal_is_stored_and_retried_later(server, job):
+    server.status = 503
+    queue_listing(listing(job))
+    assert SyncPlatsbanken().handle_one()
+    stored = PlatsbankenListing.objects.get()
+    assert stored.state == ListingState.TO_SEND
+    assert (stored.attempts, stored.last_error) == (1, "HTTP 503")
+    assert stored.next_try_at is not None
+    assert not SyncPlatsbanken().handle_one(), "not retried before its time"
+
+
+def test_the_staff_page_saves_ids_and_offers_the_json(client, rita, job):
+    client.force_login(rita)
+    url = reverse("job_platsbanken", args=[job.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "occupation": DEVELOPER,
+        "municipality": STOCKHOLM,
+        "employment_type": PERMANENT,
+        "openings": 1,
+    }
+    assert client.post(url, data).status_code == 302
+    exported = client.get(reverse("job_platsbanken_json", args=[job.pk]))
+    assert exported.json()["occupation"] == DEVELOPER
+    bad = client.post(url, {**data, "municipality": "not-an-id"})
+    assert bad.status_code == 200 and bad.context["form"].errors["municipality"]
+    assert PlatsbankenListing.objects.get().municipality == STOCKHOLM
