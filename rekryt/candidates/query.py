@@ -19,7 +19,7 @@ import snowballstemmer
 MAX_PARTS = 12
 MAX_DEPTH = 4
 _TOKEN = re.compile(r'"[^"]*"?|\(|\)|[\w*]+', re.UNICODE)
-_WORD = re.compile(r"\w+", re.UNICODE)
+WORDS = _WORD = re.compile(r"\w+", re.UNICODE)
 OPERATORS = {"AND": "and", "OCH": "and", "OR": "or", "ELLER": "or", "NOT": "not", "INTE": "not"}
 _SV = snowballstemmer.stemmer("swedish")
 _EN = snowballstemmer.stemmer("english")
@@ -159,13 +159,21 @@ def positive_words(node: Node | None) -> list[Term]:
 # --- SQLite FTS5 -------------------------------------------------------------
 
 
-def stemmed_text(text: str) -> str:
+def job_token(job_id: int) -> str:
+    """A word in the index naming the application's job, so a search by
+    someone who sees a few jobs narrows inside FTS5 (the exact scope is
+    still applied: this only makes it fast)."""
+    return f"zzjob{job_id}zz"
+
+
+def stemmed_text(text: str, job_id: int | None = None) -> str:
     """What the FTS5 index holds for a text: its words stemmed in Swedish,
     then the same words stemmed in English, so a phrase stays a phrase in
-    each half and either language's stem finds the word."""
+    each half and either language's stem finds the word; then the job token."""
     words = [w.lower() for w in _WORD.findall(text)]
     pairs = [stems(w) for w in words]
-    return " ".join([sv for sv, _en in pairs] + [en for _sv, en in pairs])
+    tail = [job_token(job_id)] if job_id else []
+    return " ".join([sv for sv, _en in pairs] + [en for _sv, en in pairs] + tail)
 
 
 def fts5(node: Node) -> str:

@@ -31,6 +31,7 @@ from rekryt.candidates.models import Candidate, Document, SearchEntry, TextStatu
 
 MAX_DOCUMENT_CHARS = 200_000
 RANK_WINDOW = 1000
+MAX_HINT_JOBS = 200
 SNIPPET_WORDS = 14
 SNIPPET_SCAN_CHARS = 60_000
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -58,20 +59,23 @@ def words_of(*texts: str) -> str:
     return " ".join(_WORD.findall("\n".join(t for t in texts if t)))[:MAX_DOCUMENT_CHARS]
 
 
-def _stems(details: str, documents: str) -> str:
+def _stems(details: str, documents: str, job_id: int | None) -> str:
     """SQLite's index text; PostgreSQL stems in the database."""
     if connection.vendor == "postgresql":
         return ""
-    return q.stemmed_text(f"{details} {documents}")
+    return q.stemmed_text(f"{details} {documents}", job_id)
 
 
-def index_details(application_id: int, candidate_id: int, texts: Iterable[str]) -> None:
+def index_details(
+    application_id: int, candidate_id: int, texts: Iterable[str], job_id: int | None = None
+) -> None:
     """Store the searchable details of one application (its snapshot, its
     texts, the candidate's own name and address)."""
     details = words_of(*texts)
     entry = SearchEntry.objects.filter(application_id=application_id).first()
     documents = entry.documents if entry else ""
-    values = {"candidate_id": candidate_id, "details": details, "stems": _stems(details, documents)}
+    stems = _stems(details, documents, job_id)
+    values = {"candidate_id": candidate_id, "details": details, "stems": stems}
     if entry is None:
         SearchEntry.objects.create(application_id=application_id, **values)
     else:
@@ -84,12 +88,17 @@ def index_documents(application_id: int) -> None:
     texts = Document.objects.filter(
         application_id=application_id, text_status=TextStatus.DONE
     ).values_list("text", flat=True)
-    entry = SearchEntry.objects.filter(application_id=application_id).first()
+    entry = (
+        SearchEntry.objects.filter(application_id=application_id)
+        .values("details", "application__job_id")
+        .first()
+    )
     if entry is None:
         return
     documents = words_of(*texts)
+    stems = _stems(entry["details"], documents, entry["application__job_id"])
     SearchEntry.objects.filter(application_id=application_id).update(
-        documents=documents, stems=_stems(entry.details, documents)
+        documents=documents, stems=stems
     )
 
 
@@ -137,28 +146,55 @@ def ranked(
 
 def _window(node: q.Node, visible: QuerySet[Any] | None) -> list[tuple[int, float]]:
     """(application id, score: lower is better) of the newest RANK_WINDOW
-    visible matches, one query."""
+    visible matches."""
+    if connection.vendor == "postgresql":
+        return _pg_window(node, visible)
+    match = q.fts5(node)
+    jobs = _few_jobs(visible)
+    if visible is None or jobs is not None:
+        # In the index only (narrowed to the jobs' tokens), then the exact scope.
+        hinted = match if jobs is None else _within_jobs(match, jobs)
+        rows = _fetch(FTS_WINDOW.format(scope=""), [hinted, RANK_WINDOW])
+        if visible is None or not rows:
+            return rows
+        kept = set(visible.filter(pk__in=[r[0] for r in rows]).values_list("pk", flat=True))
+        return [row for row in rows if row[0] in kept]
+    sub, params = visible.values("pk").query.sql_with_params()
+    return _fetch(FTS_WINDOW.format(scope=f" AND rowid IN ({sub})"), [match, *params, RANK_WINDOW])
+
+
+def _pg_window(node: q.Node, visible: QuerySet[Any] | None) -> list[tuple[int, float]]:
     scope_sql = ""
     scope_params: tuple[Any, ...] = ()
-    if connection.vendor == "postgresql":
-        if visible is not None:
-            sub, scope_params = visible.values("pk").query.sql_with_params()
-            scope_sql = f" AND application_id IN ({sub})"
-        tsq, params = q.tsquery(node)
-        sql = PG_WINDOW.format(tsquery=tsq, scope=scope_sql)
-        args = [*params, *params, *scope_params, RANK_WINDOW]
-    else:
-        if visible is not None:
-            sub, scope_params = visible.values("pk").query.sql_with_params()
-            scope_sql = f" AND rowid IN ({sub})"
-        sql = FTS_WINDOW.format(scope=scope_sql)
-        args = [q.fts5(node), *scope_params, RANK_WINDOW]
+    if visible is not None:
+        sub, scope_params = visible.values("pk").query.sql_with_params()
+        scope_sql = f" AND application_id IN ({sub})"
+    tsq, params = q.tsquery(node)
+    sql = PG_WINDOW.format(tsquery=tsq, scope=scope_sql)
+    rows = _fetch(sql, [*params, *params, *scope_params, RANK_WINDOW])
+    return [(pk, -score) for pk, score in rows]
+
+
+def _fetch(sql: str, args: list[Any]) -> list[tuple[int, float]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, args)
-        rows = cursor.fetchall()
-    if connection.vendor == "postgresql":
-        return [(row[0], -float(row[1])) for row in rows]
-    return [(row[0], float(row[1])) for row in rows]
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def _few_jobs(visible: QuerySet[Any] | None) -> list[int] | None:
+    """The jobs of the visible applications when they are at most
+    MAX_HINT_JOBS (a hiring manager's), else None."""
+    if visible is None:
+        return None
+    found = visible.order_by().values_list("job_id", flat=True).distinct()
+    jobs = list(found[: MAX_HINT_JOBS + 1])
+    return jobs if len(jobs) <= MAX_HINT_JOBS else None
+
+
+def _within_jobs(match: str, jobs: list[int]) -> str:
+    if not jobs:
+        return f'"{q.job_token(0)}"'
+    return f"{match} AND (" + " OR ".join(f'"{q.job_token(j)}"' for j in jobs) + ")"
 
 
 def search(

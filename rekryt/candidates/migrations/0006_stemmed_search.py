@@ -82,10 +82,11 @@ def fill(apps, schema_editor):
         return
     sv, en = snowballstemmer.stemmer("swedish"), snowballstemmer.stemmer("english")
     SearchEntry = apps.get_model("candidates", "SearchEntry")
-    for entry in SearchEntry.objects.iterator(chunk_size=2000):
-        words = [w.lower() for w in _WORD.findall(f"{entry.details} {entry.documents}")]
-        stems = " ".join(sv.stemWords(words) + en.stemWords(words))
-        SearchEntry.objects.filter(pk=entry.pk).update(stems=stems)
+    rows = SearchEntry.objects.values_list("pk", "details", "documents", "application__job_id")
+    for pk, details, documents, job_id in rows.iterator(chunk_size=2000):
+        words = [w.lower() for w in _WORD.findall(f"{details} {documents}")]
+        stems = " ".join([*sv.stemWords(words), *en.stemWords(words), f"zzjob{job_id}zz"])
+        SearchEntry.objects.filter(pk=pk).update(stems=stems)
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TalentpoolConfig(AppConfig):
+    name = "rekryt.talentpool"
+    label = "talentpool"
