@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from rekryt.accounts.models import Organisation, User
 from rekryt.candidates.models import Candidate, normalise_email
 from rekryt.jobs.models import Job
-from rekryt.messaging.outbox import candidate_values, queue_written
+from rekryt.messaging.outbox import candidate_values, queue_rendered, queue_written
 from rekryt.privacy.consent import consent_sentence, record_consent
 from rekryt.privacy.models import Consent, ConsentMethod, ConsentPurpose
 from rekryt.privacy.retention import renewal_token
@@ -174,12 +173,17 @@ def _notify_owner(member: Member) -> None:
     owner = member.pool.owner
     with translation.override(owner.language or "sv"):
         url = settings.SITE_URL + reverse("talentpool_member", args=[member.pk])
-        send_mail(
-            _("An active job seeker joined %(pool)s") % {"pool": member.pool.name},
-            _("Someone looking for a job now joined your pool. Answer them by %(due)s: %(url)s")
+        queue_rendered(
+            key=f"talentpool-owner:{member.pk}:{member.answer_due}",
+            kind="talentpool_owner",
+            to_email=owner.email,
+            to_name=owner.get_full_name(),
+            subject=_("An active job seeker joined %(pool)s") % {"pool": member.pool.name},
+            text=_(
+                "Someone looking for a job now joined your pool. Answer them by %(due)s: %(url)s"
+            )
             % {"due": formats.date_format(member.answer_due or timezone.localdate()), "url": url},
-            None,
-            [owner.email],
+            language=owner.language or "sv",
         )
 
 

@@ -9,7 +9,6 @@ import logging
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from rekryt.accounts.models import User
 from rekryt.lib.duty import ROUTINE, Duty
+from rekryt.messaging.outbox import queue_rendered
 from rekryt.talentpool.actions import review_queue
 from rekryt.talentpool.models import Digest, Pool
 
@@ -38,12 +38,17 @@ def send_digest(owner: User) -> bool:
             Digest.objects.create(owner=owner, week=this_week(), due=due)
             with translation.override(owner.language or "sv"):
                 url = settings.SITE_URL + reverse("talentpool_pools")
-                send_mail(
-                    _("Talent pool review: %(n)d people are due") % {"n": due},
-                    _("People in your pools are new, owed an answer or due for contact: %(url)s")
+                queue_rendered(
+                    key=f"talentpool-digest:{owner.pk}:{this_week()}",
+                    kind="talentpool_digest",
+                    to_email=owner.email,
+                    to_name=owner.get_full_name(),
+                    subject=_("Talent pool review: %(n)d people are due") % {"n": due},
+                    text=_(
+                        "People in your pools are new, owed an answer or due for contact: %(url)s"
+                    )
                     % {"url": url},
-                    None,
-                    [owner.email],
+                    language=owner.language or "sv",
                 )
     except IntegrityError:
         return False
