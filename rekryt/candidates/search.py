@@ -17,7 +17,7 @@ a count that reaches the window is shown as "more than N"."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -197,6 +197,31 @@ def _within_jobs(match: str, jobs: list[int]) -> str:
     return f"{match} AND (" + " OR ".join(f'"{q.job_token(j)}"' for j in jobs) + ")"
 
 
+# Other places people can be found by (talent pools): callables taking
+# (query, user) and returning (Ranked, {candidate id: text}) for what that
+# user may see. Filled by apps below candidates in their AppConfig.ready().
+SOURCES: list[Callable[[str, Any], tuple[Ranked, dict[int, str]]]] = []
+
+
+def add_source(source: Callable[[str, Any], tuple[Ranked, dict[int, str]]]) -> None:
+    SOURCES.append(source)
+
+
+def with_sources(best: Ranked, query: str, user: Any) -> dict[int, str]:
+    """Add the candidates the registered sources find after `best`'s own,
+    and return the text to cut their snippets from."""
+    texts: dict[int, str] = {}
+    for source in SOURCES:
+        found, found_texts = source(query, user)
+        for candidate_id in found.candidate_ids:
+            if candidate_id not in best.best_entry and len(best.candidate_ids) < RANK_WINDOW:
+                best.candidate_ids.append(candidate_id)
+                best.best_entry[candidate_id] = 0
+                texts[candidate_id] = found_texts.get(candidate_id, "")
+        best.more = best.more or found.more
+    return texts
+
+
 def search(
     candidates: QuerySet[Candidate], query: str, visible_applications: QuerySet[Any] | None
 ) -> QuerySet[Candidate]:
@@ -207,9 +232,12 @@ def search(
     return candidates.filter(pk__in=ranked(query, visible_applications).candidate_ids)
 
 
-def snippets(query: str, best_entry: dict[int, int]) -> dict[int, SafeString]:
+def snippets(
+    query: str, best_entry: dict[int, int], other: dict[int, str] | None = None
+) -> dict[int, SafeString]:
     """A short excerpt around the matched words for each candidate, from the
-    visible application that matched (`Ranked.best_entry`): one query."""
+    visible application that matched (`Ranked.best_entry`) or the `other`
+    text a source found them by: one query."""
     words = q.positive_words(q.parse(query))
     if not words or not best_entry:
         return {}
@@ -218,8 +246,9 @@ def snippets(query: str, best_entry: dict[int, int]) -> dict[int, SafeString]:
     )
     by_entry = {pk: f"{details} {documents}" for pk, details, documents in texts}
     found = {}
+    other = other or {}
     for candidate_id, application_id in best_entry.items():
-        text = by_entry.get(application_id, "")
+        text = other.get(candidate_id) or by_entry.get(application_id, "")
         snippet = excerpt(text, words)
         if snippet:
             found[candidate_id] = snippet

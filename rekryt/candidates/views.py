@@ -23,7 +23,7 @@ from rekryt.candidates.links import web_link
 
 __all__ = ["safe_filename", "web_link"]
 from rekryt.candidates.models import Candidate, Document, Tag
-from rekryt.candidates.search import RANK_WINDOW, ranked, snippets
+from rekryt.candidates.search import RANK_WINDOW, ranked, snippets, with_sources
 
 PAGE_SIZE = 25
 # Only orders backed by an index (created_at, candidate_name) may be asked for.
@@ -125,6 +125,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     more = False
     if query:
         best = ranked(query, searchable_applications(request), sort)
+        other = with_sources(best, query, request.user)
         more = best.more
         allowed = set(candidates.filter(pk__in=best.candidate_ids).values_list("pk", flat=True))
         ids = [pk for pk in best.candidate_ids if pk in allowed]
@@ -132,7 +133,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
         listed = candidates.filter(pk__in=page.object_list).prefetch_related(prefetch)
         shown = {c.pk: c for c in listed}
         page.object_list = [shown[pk] for pk in page.object_list if pk in shown]
-        found = snippets(query, {pk: best.best_entry[pk] for pk in shown})
+        found = snippets(query, {pk: best.best_entry[pk] for pk in shown}, other)
     else:
         ordered = candidates.order_by(*SORTS[sort]).prefetch_related(prefetch)
         page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))

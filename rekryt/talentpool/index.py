@@ -67,3 +67,14 @@ def ranked_members(query: str, members: QuerySet[Member]) -> Ranked:
 
 def member_texts(member_ids: list[int]) -> dict[int, Any]:
     return dict(MemberEntry.objects.filter(pk__in=member_ids).values_list("pk", "text"))
+
+
+def candidate_source(query: str, user: Any) -> tuple[Ranked, dict[int, str]]:
+    """For candidate search: members of the pools the user may see (admins
+    and recruiters: all; others: the pools they own), and the text matched."""
+    members = Member.objects.all()
+    if not user.can_manage_jobs:
+        members = members.filter(pool__owner=user)
+    found = ranked_members(query, members)
+    texts = member_texts(list(found.best_entry.values())[:RANK_WINDOW])
+    return found, {c: texts.get(m, "") for c, m in found.best_entry.items()}

@@ -225,3 +225,16 @@ def test_export_and_erasure(pool):
     assert exported["talent_pools"][0]["pool"] == "Engineering"
     personal_data.erase(member.candidate)
     assert not Member.objects.exists()
+
+
+def test_candidate_search_finds_pool_members_for_those_who_may_see_the_pool(
+    client, pool, rita, hanna
+):
+    member_for(pool, about="Erfaren utvecklare inom Kubernetes")
+    client.force_login(rita)
+    response = client.get("/staff/candidates/", {"q": "kubernetes"})
+    assert [c.email for c in response.context["page"].object_list] == ["per@example.org"]
+    assert "<mark>Kubernetes</mark>" in response.content.decode()
+    client.force_login(hanna)
+    response = client.get("/staff/candidates/", {"q": "kubernetes"})
+    assert list(response.context["page"].object_list) == []
