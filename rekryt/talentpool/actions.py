@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from rekryt.accounts.models import Organisation, User
+from rekryt.accounts.models import Organisation, Role, User
 from rekryt.candidates.models import Candidate, normalise_email
 from rekryt.jobs.models import Job
 from rekryt.messaging.outbox import candidate_values, queue_rendered, queue_written
@@ -23,7 +23,15 @@ from rekryt.privacy.consent import consent_sentence, record_consent
 from rekryt.privacy.models import Consent, ConsentMethod, ConsentPurpose
 from rekryt.privacy.retention import renewal_token
 from rekryt.talentpool.index import index_member, ranked_members
-from rekryt.talentpool.models import Activity, ActivityKind, Intent, Member, MemberAnswer, Pool
+from rekryt.talentpool.models import (
+    Activity,
+    ActivityKind,
+    Intent,
+    Member,
+    MemberAnswer,
+    Pool,
+    PoolKind,
+)
 
 SUGGESTIONS = 50
 NURTURE_MIN_DAYS = 14
@@ -37,6 +45,32 @@ def add_working_days(start: date, days: int) -> date:
         if day.weekday() < 5:
             days -= 1
     return day
+
+
+def general_pool() -> Pool | None:
+    """The general pool behind /talent/, made on first use and owned by the
+    first admin (then recruiter) until someone else is made its owner."""
+    found = Pool.objects.filter(public=True, kind=PoolKind.GENERAL).first()
+    if found is not None:
+        return found
+    owner = (
+        User.objects.filter(is_active=True, role__in=[Role.ADMIN, Role.RECRUITER])
+        .order_by("role", "pk")
+        .first()
+    )
+    if owner is None:
+        return None
+    pool, _created = Pool.objects.get_or_create(
+        slug="general",
+        defaults={
+            "kind": PoolKind.GENERAL,
+            "name_sv": "Allmän talangpool",
+            "name_en": "General talent pool",
+            "owner": owner,
+            "public": True,
+        },
+    )
+    return pool
 
 
 @dataclass

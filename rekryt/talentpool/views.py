@@ -28,7 +28,7 @@ def _client_ip(request: HttpRequest) -> str | None:
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     if slug is None:
-        pool = Pool.objects.filter(public=True, kind=PoolKind.GENERAL).first()
+        pool = actions.general_pool()
     else:
         pool = Pool.objects.filter(public=True, slug=slug).first()
     if pool is None:
