@@ -24,6 +24,8 @@ from rekryt.candidates import query
 from rekryt.candidates.models import Candidate, SearchEntry
 from rekryt.jobs.actions import create_job
 from rekryt.jobs.models import Job
+from rekryt.privacy.models import Consent, ConsentMethod, ConsentPurpose
+from rekryt.talentpool.models import Intent, Member, MemberEntry, Pool, PoolKind
 
 JOBS = 100
 BATCH = 5000
@@ -220,9 +222,60 @@ def build(count: int, out: Callable[[str], None], seed: int = 7) -> tuple[User, 
         done += size
         if done % 100_000 == 0 or done == count:
             out(f"  {done:,} candidates")
+    members = max(1, count // 20)
+    _pool_members(rng, admin, members)
+    out(f"  {members:,} talent-pool members")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return admin, manager
+
+
+def _pool_members(rng: random.Random, owner: User, count: int) -> None:
+    """The newest `count` candidates in an area pool, with consent in force
+    for nine in ten of them (the rest withdrew), for the suggestions run."""
+    pool = Pool.objects.create(
+        kind=PoolKind.AREA,
+        name_sv="Utveckling",
+        name_en="Engineering",
+        slug=f"bench-{secrets.token_hex(3)}",
+        owner=owner,
+        public=True,
+    )
+    now = timezone.now()
+    ids = list(Candidate.objects.order_by("-pk").values_list("pk", flat=True)[:count])
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        with transaction.atomic():
+            Consent.objects.bulk_create(
+                [
+                    Consent(
+                        candidate_id=pk,
+                        purpose=ConsentPurpose.TALENT_POOL,
+                        given=rng.random() < 0.9,
+                        text="bench",
+                        method=ConsentMethod.APPLY_FORM,
+                        created_at=now,
+                        expires_at=now + timedelta(days=365),
+                    )
+                    for pk in chunk
+                ],
+                batch_size=1000,
+            )
+            made = Member.objects.bulk_create(
+                [Member(pool=pool, candidate_id=pk, intent=Intent.FUTURE) for pk in chunk],
+                batch_size=1000,
+            )
+            entries = []
+            for member in made:
+                text = f"Utveckling Engineering {' '.join(rng.sample(SKILLS, 3))} {cv_text(rng)}"
+                text = " ".join(query.WORDS.findall(text))
+                stems = query.stemmed_text(text) if connection.vendor != "postgresql" else ""
+                entries.append(
+                    MemberEntry(
+                        member=member, candidate_id=member.candidate_id, text=text, stems=stems
+                    )
+                )
+            MemberEntry.objects.bulk_create(entries, batch_size=1000)
 
 
 def _batch(

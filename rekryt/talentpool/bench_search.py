@@ -84,6 +84,16 @@ def _runner(text: str, scope: Any) -> Callable[[], int]:
     return lambda: top(text, scope)
 
 
+def measure_suggestions(repeat: int) -> Timing:
+    """Suggestions for a newly published job: pool members with consent in
+    force matching its title and department, with reasons."""
+    from rekryt.jobs.actions import create_job
+    from rekryt.talentpool.actions import suggestions
+
+    job = create_job(title="Python-utvecklare", department="Engineering", city="Malmö")
+    return timed("suggestions for a new job", lambda: len(suggestions(job)), repeat, 1000.0)
+
+
 def index_size() -> str:
     """The search index on disk (FTS5 shadow tables, or the GIN index and
     the tsvector column's table), and the entries table itself."""

@@ -35,3 +35,4 @@ class Command(BaseCommand):
         self.stdout.write(bench_search.index_size())
         for figure in bench_search.measure(admin, manager, options["repeat"]):
             self.stdout.write(figure.line())
+        self.stdout.write(bench_search.measure_suggestions(options["repeat"]).line())
