@@ -47,6 +47,7 @@ from rekryt.demo.screening import (
     take_tests,
 )
 from rekryt.demo.surveys import survey_the_history
+from rekryt.demo.talent import add_talent_pools
 from rekryt.demo.workspace import add_workspace
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, stages_for
@@ -86,6 +87,7 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         add_privacy_cases(played, staff, now)
         add_workspace([t.application_id for t in played], staff, timezone.now())
         add_interviews(staff, timezone.now())
+        add_talent_pools(staff)
         survey_the_history(rng, [t.application_id for t in played], timezone.now())
         elsewhere = add_identity_cases([t.application_id for t in played], now)
         if elsewhere is not None:
