@@ -36,7 +36,12 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args: Any, pool: Pool, consent_text: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["consent"].label = consent_text
-        self.fields[HONEYPOT] = forms.CharField(required=False, label=_("Leave this empty"))
+        self.fields[HONEYPOT] = forms.CharField(
+            required=False,
+            label=_("Leave this empty"),
+            max_length=200,
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
         self.pool_questions = list(pool.pool_questions.select_related("question"))
         english = (get_language() or "sv").startswith("en")
         for pq in self.pool_questions:
