@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-postgres bench loadtest season lint typecheck check messages clean
+.PHONY: run test test-postgres bench bench-search loadtest season lint typecheck check messages clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,17 @@ bench: $(VENV)/.dev
 		$(PY) manage.py migrate --noinput -v 0
 	DATA_DIR=var/bench DEBUG=false SECRET_KEY=bench-only ALLOWED_HOSTS=testserver,127.0.0.1 \
 		$(PY) manage.py bench
+	$(MAKE) bench-search
+
+# Candidate search over CANDIDATES generated candidates (default 1,000,000;
+# SQLite in var/bench-search, or DATABASE_URL's database, which must be empty).
+CANDIDATES ?= 1000000
+bench-search: $(VENV)/.dev
+	rm -rf var/bench-search
+	DATA_DIR=var/bench-search DEBUG=false SECRET_KEY=bench-only ALLOWED_HOSTS=testserver \
+		$(PY) manage.py migrate --noinput -v 0
+	DATA_DIR=var/bench-search DEBUG=false SECRET_KEY=bench-only ALLOWED_HOSTS=testserver \
+		$(PY) manage.py bench_search --candidates $(CANDIDATES)
 
 # A hiring rush against the product as `make run` starts it, with a real SMTP
 # server on loopback: USERS applicants at once for SECONDS (SQLite in

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     # The process after the pipeline, in ARCHITECTURE's order. They use the
     # portal (its session, links and home page), the promise's working days
     # and the surveys above them.
+    "rekryt.talentpool",
     "rekryt.onboarding",
     "rekryt.campaigns",
     # Webhooks (and the REST API to come) read every app above.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("portal/", include("rekryt.portal.urls")),
     path("", include("rekryt.privacy.urls")),
     path("", include("rekryt.surveys.urls")),
+    path("", include("rekryt.talentpool.urls")),
     # Staff.
     path("staff/", include("rekryt.promises.urls")),
     path("staff/", include("rekryt.jobs.staff_urls")),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("staff/", include("rekryt.interviews.urls")),
     path("staff/", include("rekryt.onboarding.urls")),
     path("staff/", include("rekryt.campaigns.urls")),
+    path("staff/", include("rekryt.talentpool.staff_urls")),
     path("staff/", include("rekryt.conversations.urls")),
     path("staff/", include("rekryt.candidates.urls")),
     path("staff/", include("rekryt.messaging.urls")),

@@ -74,6 +74,7 @@ def index_application(application: Application, new: bool = False) -> None:
             candidate.last_name,
             candidate.email,
         ],
+        job_id=application.job_id,
     )
 
 

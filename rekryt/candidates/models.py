@@ -203,6 +203,9 @@ class SearchEntry(models.Model):
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="+")
     details = models.TextField(blank=True)
     documents = models.TextField(blank=True)
+    # SQLite only: the words of both, stemmed in Swedish then in English
+    # (rekryt.candidates.query.stemmed_text), which the FTS5 table indexes.
+    stems = models.TextField(blank=True)
 
     def __str__(self) -> str:
         return f"search entry for application {self.application_id}"

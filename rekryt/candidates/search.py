@@ -1,69 +1,85 @@
-"""Candidate search: one small interface, two implementations.
+"""Candidate search: one interface, two implementations.
 
 The index has one row per application (`SearchEntry`), so a search can only
 match text from applications the searcher may see: callers pass the
 searcher's visible applications, and both the match and the snippets are
-restricted to them. SQLite uses an FTS5 table over the entry's two columns,
-kept in step by triggers; PostgreSQL a GIN index over
-to_tsvector('simple', details || ' ' || documents). Both match every word of
-the query as a prefix. The index is created by migration 0004."""
+restricted to them. The query language is in `rekryt.candidates.query`.
+
+SQLite: an FTS5 table over `SearchEntry.stems` (the words stemmed in Swedish
+and in English, written here), kept in step by triggers. PostgreSQL: a stored
+tsvector column (`swedish` || `english`) with a GIN index. Both created by
+migration 0006.
+
+Cost does not grow with the number of hits: the index gives the newest
+RANK_WINDOW matches, those are ranked (bm25 / ts_rank) and the best shown;
+a count that reaches the window is shown as "more than N"."""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from rekryt.candidates import query as q
 from rekryt.candidates.models import Candidate, Document, SearchEntry, TextStatus
 
-MAX_TERMS = 8
 MAX_DOCUMENT_CHARS = 200_000
+RANK_WINDOW = 1000
+MAX_HINT_JOBS = 200
 SNIPPET_WORDS = 14
+SNIPPET_SCAN_CHARS = 60_000
 _WORD = re.compile(r"\w+", re.UNICODE)
-# Marks around matched words in snippets; never in stored text (words only).
-_OPEN, _CLOSE = "\x02", "\x03"
-PG_MATCH = (
-    "SELECT application_id FROM candidates_searchentry "
-    "WHERE to_tsvector('simple', details || ' ' || documents) @@ to_tsquery('simple', %s)"
+
+FTS_WINDOW = (
+    "SELECT rowid, rank FROM candidates_search_fts WHERE candidates_search_fts MATCH %s"
+    "{scope} ORDER BY rowid DESC LIMIT %s"
 )
-PG_HEADLINE = "ts_headline('simple', details || ' ' || documents, to_tsquery('simple', %s), %s)"
-FTS_MATCH = "SELECT rowid FROM candidates_search_fts WHERE candidates_search_fts MATCH %s"
-FTS_SNIPPETS = (
-    "SELECT rowid, snippet(candidates_search_fts, -1, %s, %s, '…', %s) "
-    "FROM candidates_search_fts WHERE candidates_search_fts MATCH %s "
-    "AND rowid IN (SELECT value FROM json_each(%s))"
+PG_WINDOW = (
+    "SELECT application_id, ts_rank(search_vector, {tsquery}) FROM ("
+    "SELECT application_id, search_vector FROM candidates_searchentry "
+    "WHERE search_vector @@ {tsquery}{scope} ORDER BY application_id DESC LIMIT %s"
+    ") AS hits"
 )
 
 
 def terms(query: str) -> list[str]:
-    """Words only: operators and quotes typed by the user are never passed on."""
-    return [w.lower() for w in _WORD.findall(query)][:MAX_TERMS]
+    """The words a query looks for (operators and negated words left out)."""
+    return [t.word for t in q.positive_words(q.parse(query))]
 
 
 def words_of(*texts: str) -> str:
-    # Stored as the same words `terms` makes of a query. PostgreSQL's parser
-    # would otherwise keep "jk@firma.se" or "kubernetes.io" as one token, and
-    # "firma" would find nothing there while it does on SQLite.
+    # Stored as words only. PostgreSQL's parser would otherwise keep
+    # "jk@firma.se" as one token, and "firma" would find nothing there.
     return " ".join(_WORD.findall("\n".join(t for t in texts if t)))[:MAX_DOCUMENT_CHARS]
 
 
-def index_details(application_id: int, candidate_id: int, texts: Iterable[str]) -> None:
+def _stems(details: str, documents: str, job_id: int | None) -> str:
+    """SQLite's index text; PostgreSQL stems in the database."""
+    if connection.vendor == "postgresql":
+        return ""
+    return q.stemmed_text(f"{details} {documents}", job_id)
+
+
+def index_details(
+    application_id: int, candidate_id: int, texts: Iterable[str], job_id: int | None = None
+) -> None:
     """Store the searchable details of one application (its snapshot, its
     texts, the candidate's own name and address)."""
-    updated = SearchEntry.objects.filter(application_id=application_id).update(
-        candidate_id=candidate_id, details=words_of(*texts)
-    )
-    if not updated:
-        SearchEntry.objects.create(
-            application_id=application_id, candidate_id=candidate_id, details=words_of(*texts)
-        )
+    details = words_of(*texts)
+    entry = SearchEntry.objects.filter(application_id=application_id).first()
+    documents = entry.documents if entry else ""
+    stems = _stems(details, documents, job_id)
+    values = {"candidate_id": candidate_id, "details": details, "stems": stems}
+    if entry is None:
+        SearchEntry.objects.create(application_id=application_id, **values)
+    else:
+        SearchEntry.objects.filter(application_id=application_id).update(**values)
 
 
 def index_documents(application_id: int) -> None:
@@ -72,86 +88,199 @@ def index_documents(application_id: int) -> None:
     texts = Document.objects.filter(
         application_id=application_id, text_status=TextStatus.DONE
     ).values_list("text", flat=True)
-    SearchEntry.objects.filter(application_id=application_id).update(documents=words_of(*texts))
+    entry = (
+        SearchEntry.objects.filter(application_id=application_id)
+        .values("details", "application__job_id")
+        .first()
+    )
+    if entry is None:
+        return
+    documents = words_of(*texts)
+    stems = _stems(entry["details"], documents, entry["application__job_id"])
+    SearchEntry.objects.filter(application_id=application_id).update(
+        documents=documents, stems=stems
+    )
 
 
-def matching(query: str, visible_applications: QuerySet[Any] | None) -> QuerySet[SearchEntry]:
-    """Entries matching every word of `query` among `visible_applications`
-    (None: the searcher may see every application)."""
-    entries = SearchEntry.objects.filter(application_id__in=_match_sql(terms(query)))
-    if visible_applications is not None:
-        entries = entries.filter(application_id__in=visible_applications.values("pk"))
-    return entries
+@dataclass
+class Ranked:
+    """The best matches: candidate ids best first (each once), the
+    application whose text matched best for each, and whether there were
+    more matches than the window holds."""
+
+    candidate_ids: list[int] = field(default_factory=list)
+    best_entry: dict[int, int] = field(default_factory=dict)
+    more: bool = False
+
+    @property
+    def shown_count(self) -> int:
+        return len(self.candidate_ids)
 
 
-def _match_sql(words: list[str]) -> RawSQL:
+def ranked(
+    query: str, visible_applications: QuerySet[Any] | None, order: str = "relevance"
+) -> Ranked:
+    """Candidates with a visible application matching `query`, best first
+    (order "relevance") or newest application first ("newest")."""
+    node = q.parse(query)
+    if node is None:
+        return Ranked()
+    rows = _window(node, visible_applications)
+    if not rows:
+        return Ranked()
+    owners = dict(
+        SearchEntry.objects.filter(application_id__in=[r[0] for r in rows]).values_list(
+            "application_id", "candidate_id"
+        )
+    )
+    if order == "relevance":
+        rows.sort(key=lambda row: (row[1], -row[0]))
+    result = Ranked(more=len(rows) >= RANK_WINDOW)
+    for application_id, _score in rows:
+        candidate_id = owners.get(application_id)
+        if candidate_id is not None and candidate_id not in result.best_entry:
+            result.best_entry[candidate_id] = application_id
+            result.candidate_ids.append(candidate_id)
+    return result
+
+
+def _window(node: q.Node, visible: QuerySet[Any] | None) -> list[tuple[int, float]]:
+    """(application id, score: lower is better) of the newest RANK_WINDOW
+    visible matches."""
     if connection.vendor == "postgresql":
-        return RawSQL(PG_MATCH, [_tsquery(words)])  # noqa: S611 (constant SQL, bound params)  # nosec B611
-    return RawSQL(FTS_MATCH, [_fts_query(words)])  # noqa: S611 (constant SQL, bound params)  # nosec B611
+        return _pg_window(node, visible)
+    match = q.fts5(node)
+    jobs = _few_jobs(visible)
+    if visible is None or jobs is not None:
+        # In the index only (narrowed to the jobs' tokens), then the exact scope.
+        hinted = match if jobs is None else _within_jobs(match, jobs)
+        rows = _fetch(FTS_WINDOW.format(scope=""), [hinted, RANK_WINDOW])
+        if visible is None or not rows:
+            return rows
+        kept = set(visible.filter(pk__in=[r[0] for r in rows]).values_list("pk", flat=True))
+        return [row for row in rows if row[0] in kept]
+    sub, params = visible.values("pk").query.sql_with_params()
+    return _fetch(FTS_WINDOW.format(scope=f" AND rowid IN ({sub})"), [match, *params, RANK_WINDOW])
 
 
-def _tsquery(words: list[str]) -> str:
-    return " & ".join(f"{w}:*" for w in words)
+def _pg_window(node: q.Node, visible: QuerySet[Any] | None) -> list[tuple[int, float]]:
+    scope_sql = ""
+    scope_params: tuple[Any, ...] = ()
+    if visible is not None:
+        sub, scope_params = visible.values("pk").query.sql_with_params()
+        scope_sql = f" AND application_id IN ({sub})"
+    tsq, params = q.tsquery(node)
+    sql = PG_WINDOW.format(tsquery=tsq, scope=scope_sql)
+    rows = _fetch(sql, [*params, *params, *scope_params, RANK_WINDOW])
+    return [(pk, -score) for pk, score in rows]
 
 
-def _fts_query(words: list[str]) -> str:
-    return " ".join(f'"{w}"*' for w in words)
+def _fetch(sql: str, args: list[Any]) -> list[tuple[int, float]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, args)
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def _few_jobs(visible: QuerySet[Any] | None) -> list[int] | None:
+    """The jobs of the visible applications when they are at most
+    MAX_HINT_JOBS (a hiring manager's), else None."""
+    if visible is None:
+        return None
+    found = visible.order_by().values_list("job_id", flat=True).distinct()
+    jobs = list(found[: MAX_HINT_JOBS + 1])
+    return jobs if len(jobs) <= MAX_HINT_JOBS else None
+
+
+def _within_jobs(match: str, jobs: list[int]) -> str:
+    if not jobs:
+        return f'"{q.job_token(0)}"'
+    return f"{match} AND (" + " OR ".join(f'"{q.job_token(j)}"' for j in jobs) + ")"
+
+
+# Other places people can be found by (talent pools): callables taking
+# (query, user) and returning (Ranked, {candidate id: text}) for what that
+# user may see. Filled by apps below candidates in their AppConfig.ready().
+SOURCES: list[Callable[[str, Any], tuple[Ranked, dict[int, str]]]] = []
+
+
+def add_source(source: Callable[[str, Any], tuple[Ranked, dict[int, str]]]) -> None:
+    SOURCES.append(source)
+
+
+def with_sources(best: Ranked, query: str, user: Any) -> dict[int, str]:
+    """Add the candidates the registered sources find after `best`'s own,
+    and return the text to cut their snippets from."""
+    texts: dict[int, str] = {}
+    for source in SOURCES:
+        found, found_texts = source(query, user)
+        for candidate_id in found.candidate_ids:
+            if candidate_id not in best.best_entry and len(best.candidate_ids) < RANK_WINDOW:
+                best.candidate_ids.append(candidate_id)
+                best.best_entry[candidate_id] = 0
+                texts[candidate_id] = found_texts.get(candidate_id, "")
+        best.more = best.more or found.more
+    return texts
 
 
 def search(
     candidates: QuerySet[Candidate], query: str, visible_applications: QuerySet[Any] | None
 ) -> QuerySet[Candidate]:
-    """The candidates of `candidates` with a visible application matching
-    `query`; all of `candidates` when the query has no words."""
-    if not terms(query):
+    """The candidates of `candidates` with a visible application among the
+    best matches of `query`; all of `candidates` when it has no words."""
+    if q.parse(query) is None:
         return candidates
-    ids = matching(query, visible_applications).values("candidate_id")
-    return candidates.filter(pk__in=ids)
+    return candidates.filter(pk__in=ranked(query, visible_applications).candidate_ids)
 
 
 def snippets(
-    query: str, visible_applications: QuerySet[Any] | None, candidate_ids: list[int]
+    query: str, best_entry: dict[int, int], other: dict[int, str] | None = None
 ) -> dict[int, SafeString]:
-    """A short excerpt around the matched words for each candidate, from
-    their visible matching applications only: two queries on SQLite, one on
-    PostgreSQL, whatever the number of candidates."""
-    words = terms(query)
-    if not words or not candidate_ids:
+    """A short excerpt around the matched words for each candidate, from the
+    visible application that matched (`Ranked.best_entry`) or the `other`
+    text a source found them by: one query."""
+    words = q.positive_words(q.parse(query))
+    if not words or not best_entry:
         return {}
-    entries = matching(query, visible_applications).filter(candidate_id__in=candidate_ids)
-    if connection.vendor == "postgresql":
-        options = f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxWords={SNIPPET_WORDS}, MinWords=5"
-        headline = RawSQL(
-            "ts_headline('simple', details || ' ' || documents, to_tsquery('simple', %s), %s)",
-            [_tsquery(words), options],
-        )
-        headlines = entries.annotate(snippet=headline).values_list("candidate_id", "snippet")
-        return _first_per_candidate(headlines)
-    by_application = dict(entries.values_list("application_id", "candidate_id")[:500])
-    if not by_application:
-        return {}
-    params: list[Any] = [
-        _OPEN,
-        _CLOSE,
-        SNIPPET_WORDS,
-        _fts_query(words),
-        json.dumps(list(by_application)),
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(FTS_SNIPPETS, params)
-        rows = [(by_application[rowid], text) for rowid, text in cursor.fetchall()]
-    return _first_per_candidate(sorted(rows, key=lambda row: row[0]))
-
-
-def _first_per_candidate(rows: Iterable[tuple[int, str]]) -> dict[int, SafeString]:
-    found: dict[int, SafeString] = {}
-    for candidate_id, text in rows:
-        if candidate_id not in found and text:
-            found[candidate_id] = highlight(text)
+    texts = SearchEntry.objects.filter(application_id__in=best_entry.values()).values_list(
+        "application_id", "details", "documents"
+    )
+    by_entry = {pk: f"{details} {documents}" for pk, details, documents in texts}
+    found = {}
+    other = other or {}
+    for candidate_id, application_id in best_entry.items():
+        text = other.get(candidate_id) or by_entry.get(application_id, "")
+        snippet = excerpt(text, words)
+        if snippet:
+            found[candidate_id] = snippet
     return found
 
 
-def highlight(text: str) -> SafeString:
-    """The snippet escaped, with the database's marks turned into <mark>."""
-    safe = escape(text).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
-    return mark_safe(safe)  # noqa: S308 (escaped above)  # nosec B308 B703
+def matcher(words: list[q.Term]) -> Any:
+    """A test of one word against the query's words, stem by stem."""
+    sv_stems = {q.stems(t.word)[0] for t in words if not t.prefix}
+    en_stems = {q.stems(t.word)[1] for t in words if not t.prefix}
+    prefixes = tuple(t.word for t in words if t.prefix)
+
+    def matches(word: str) -> bool:
+        lower = word.lower()
+        if prefixes and lower.startswith(prefixes):
+            return True
+        sv, en = q.stems(lower)
+        return sv in sv_stems or en in en_stems
+
+    return matches
+
+
+def excerpt(text: str, words: list[q.Term]) -> SafeString:
+    """SNIPPET_WORDS words around the first match, matches in <mark>."""
+    matches = matcher(words)
+    tokens = _WORD.findall(text[:SNIPPET_SCAN_CHARS])
+    first = next((i for i, token in enumerate(tokens) if matches(token)), None)
+    if first is None:
+        return SafeString("")
+    start = max(0, first - 4)
+    window = tokens[start : start + SNIPPET_WORDS]
+    shown = [f"<mark>{escape(t)}</mark>" if matches(t) else str(escape(t)) for t in window]
+    lead = "… " if start else ""
+    tail = " …" if start + SNIPPET_WORDS < len(tokens) else ""
+    return mark_safe(lead + " ".join(shown) + tail)  # noqa: S308 (escaped above)  # nosec B308 B703

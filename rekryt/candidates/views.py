@@ -22,12 +22,13 @@ from rekryt.applications.models import Application, documents_visible_to
 from rekryt.candidates.links import web_link
 
 __all__ = ["safe_filename", "web_link"]
-from rekryt.candidates.models import Candidate, Document
-from rekryt.candidates.search import search, snippets
+from rekryt.candidates.models import Candidate, Document, Tag
+from rekryt.candidates.search import RANK_WINDOW, ranked, snippets, with_sources
 
 PAGE_SIZE = 25
 # Only orders backed by an index (created_at, candidate_name) may be asked for.
 SORTS: dict[str, tuple[str, ...]] = {
+    "relevance": ("-created_at", "-pk"),
     "newest": ("-created_at", "-pk"),
     "oldest": ("created_at", "pk"),
     "name": ("last_name", "first_name", "pk"),
@@ -109,23 +110,49 @@ def visible_documents(request: HttpRequest) -> Any:
 @require_GET
 def candidate_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
-    sort = request.GET.get("sort", "newest")
+    sort = request.GET.get("sort", "relevance" if query else "newest")
     if sort not in SORTS:
         sort = "newest"
-    scope = searchable_applications(request)
-    candidates = (
-        search(visible_candidates(request), query, scope)
-        .order_by(*SORTS[sort])
-        .prefetch_related(
-            Prefetch("applications", visible_applications(request), to_attr="visible_applications")
-        )
+    tag_id = _int(request.GET.get("tag"))
+    tag = Tag.objects.filter(pk=tag_id).first() if tag_id else None
+    candidates = visible_candidates(request)
+    if tag is not None:
+        candidates = candidates.filter(tags=tag)
+    prefetch = Prefetch(
+        "applications", visible_applications(request), to_attr="visible_applications"
     )
-    page = Paginator(candidates, PAGE_SIZE).get_page(request.GET.get("page"))
-    found = snippets(query, scope, [c.pk for c in page.object_list])
+    found: dict[int, Any] = {}
+    more = False
+    if query:
+        best = ranked(query, searchable_applications(request), sort)
+        other = with_sources(best, query, request.user)
+        more = best.more
+        allowed = set(candidates.filter(pk__in=best.candidate_ids).values_list("pk", flat=True))
+        ids = [pk for pk in best.candidate_ids if pk in allowed]
+        page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+        listed = candidates.filter(pk__in=page.object_list).prefetch_related(prefetch)
+        shown = {c.pk: c for c in listed}
+        page.object_list = [shown[pk] for pk in page.object_list if pk in shown]
+        found = snippets(query, {pk: best.best_entry[pk] for pk in shown}, other)
+    else:
+        ordered = candidates.order_by(*SORTS[sort]).prefetch_related(prefetch)
+        page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
     for candidate in page.object_list:
         candidate.snippet = found.get(candidate.pk, "")  # type: ignore[attr-defined]
-    context = {"page": page, "query": query, "sort": sort, "sorts": list(SORTS)}
+    context = {
+        "page": page,
+        "query": query,
+        "sort": sort,
+        "more": more,
+        "window": RANK_WINDOW,
+        "tags": Tag.objects.all(),
+        "tag": tag,
+    }
     return render(request, "candidates/candidate_list.html", context)
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 12 else None
 
 
 @staff_required

@@ -18,6 +18,7 @@ from django.utils import timezone
 from rekryt.accounts.models import Organisation, Role, User
 from rekryt.applications.models import Application, Event, EventKind, Outcome
 from rekryt.candidates.models import Candidate, Document, DocumentKind, SearchEntry, TextStatus
+from rekryt.candidates.query import stemmed_text
 from rekryt.jobs.actions import create_job, publish_job
 from rekryt.jobs.models import Job, JobStatus, Stage, StageTemplate
 
@@ -114,18 +115,22 @@ def _applications(rng: random.Random, job: Job, count: int) -> None:
         batch_size=1000,
     )
     cv_words = {a.pk: rng.sample(SKILLS, 4) for a in with_cv}
-    SearchEntry.objects.bulk_create(
-        [
+    stems = connection.vendor != "postgresql"
+    entries = []
+    for a in created:
+        details = f"{a.first_name} {a.last_name} {a.email.replace('@', ' ')}"
+        documents = " ".join(cv_words.get(a.pk, []))
+        text = stemmed_text(f"{details} {documents}", a.job_id) if stems else ""
+        entries.append(
             SearchEntry(
                 application=a,
                 candidate=a.candidate,
-                details=f"{a.first_name} {a.last_name} {a.email.replace('@', ' ')}",
-                documents=" ".join(cv_words.get(a.pk, [])),
+                details=details,
+                documents=documents,
+                stems=text,
             )
-            for a in created
-        ],
-        batch_size=1000,
-    )
+        )
+    SearchEntry.objects.bulk_create(entries, batch_size=1000)
 
 
 SKILLS = [

@@ -49,6 +49,7 @@ from rekryt.demo.screening import (
     take_tests,
 )
 from rekryt.demo.surveys import survey_the_history
+from rekryt.demo.talent import add_talent_pools
 from rekryt.demo.workspace import add_workspace
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, stages_for
@@ -90,6 +91,7 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         add_interviews(staff, timezone.now())
         add_onboarding(staff, timezone.now())
         add_campaign(staff, rng)
+        add_talent_pools(staff)
         survey_the_history(rng, [t.application_id for t in played], timezone.now())
         elsewhere = add_identity_cases([t.application_id for t in played], now)
         if elsewhere is not None:

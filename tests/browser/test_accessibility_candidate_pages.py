@@ -133,6 +133,21 @@ def test_every_candidate_page_passes_axe_and_fits_the_screen(
     visit(page, f"{base}/embed/jobs/", "embeddable job list")
     visit(page, f"{base}/interview/device-check/", "interview device check")
 
+    # The talent community: the form, re-shown with errors, then joined.
+    visit(page, f"{base}/talent/", "talent pool form")
+    page.fill("#id_first_name", "Nora")
+    page.fill("#id_email", "not an address")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_selector(".error")
+    audit.check(page, "talent pool form with errors")
+    page.fill("#id_last_name", "Lind")
+    page.fill("#id_email", "nora.lind@example.org")
+    page.check("#id_intent_0")
+    page.check("#id_consent")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_selector("h1")
+    audit.check(page, "talent pool joined")
+
     # The form: fresh, then re-shown with errors and a kept file, then sent.
     visit(page, f"{base}/jobs/{job.slug}/apply/", "apply form")
     page.fill("#id_first_name", "Sara")

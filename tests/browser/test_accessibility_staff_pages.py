@@ -24,6 +24,7 @@ from rekryt.screening.blind import blind_ids
 from rekryt.screening.models import JobQuestion
 from rekryt.surveys.models import SurveyQuestion
 from rekryt.surveys.tests.helpers import make_answer
+from rekryt.talentpool.models import Member
 from tests.browser.a11y import Audit, open_context
 
 pytestmark = [
@@ -178,6 +179,12 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     visit("close job", "job_close_confirm", job.pk)
     visit("candidates", "candidate_list")
     visit("candidates, searched", "candidate_list", query="?q=lager")
+    visit("candidates, boolean search", "candidate_list", query="?q=lager+OR+truckkort")
+    visit("talent pools", "talentpool_pools")
+    member = Member.objects.order_by("pk").first()
+    assert member
+    visit("talent pool member", "talentpool_member", member.pk)
+    visit("suggestions for a job", "talentpool_suggestions", job.pk)
     visit("candidate", "candidate_detail", application.candidate_id)
     visit("waiting", "waiting")
     # Campaigns: the demo's warehouse campaign, its forms and Platsbanken page.

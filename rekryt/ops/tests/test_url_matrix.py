@@ -452,6 +452,51 @@ def channel_code(w: World) -> dict[str, Any]:
     return {"code": campaign(w)["channel"].code}
 
 
+def talent(w: World) -> dict[str, Any]:
+    """A public area pool owned by the job's recruiter, with the
+    application's candidate in it, consenting and matching the job's title."""
+    found = w.__dict__.get("talent")
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    from rekryt.talentpool import actions
+    from rekryt.talentpool.models import Intent, Pool, PoolKind
+
+    pool = Pool.objects.create(
+        kind=PoolKind.AREA,
+        name_sv=f"Utveckling {w.job.pk}",
+        name_en=f"Engineering {w.job.pk}",
+        slug=f"engineering-{w.application.pk}-{Pool.objects.count()}",
+        owner=w.job.recruiter,
+        public=True,
+    )
+    candidate = w.application.candidate
+    member = actions.register(
+        pool,
+        actions.Registration(
+            first_name=candidate.first_name,
+            last_name=candidate.last_name,
+            email=candidate.email,
+            intent=Intent.NOW,
+            about=w.job.title,
+            language="sv",
+        ),
+    )
+    w.__dict__["talent"] = {"slug": pool.slug, "member": member.pk}
+    return w.__dict__["talent"]
+
+
+def tp_area(w: World) -> dict[str, Any]:
+    return {"slug": talent(w)["slug"]}
+
+
+def tp_member(w: World) -> dict[str, Any]:
+    return {"pk": talent(w)["member"]}
+
+
+def tp_invite(w: World) -> dict[str, Any]:
+    return {"pk": w.job.pk, "member_pk": talent(w)["member"]}
+
+
 # Every URL name of the project -> (who may use it, its arguments).
 ACCESS: dict[str, tuple[str, Args]] = {
     # Public: the career site, the application form, the portal, surveys.
@@ -501,6 +546,12 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "privacy_notice": (PUBLIC, none),
     "privacy_notice_version": (PUBLIC, version),
     "privacy_consent_renew": (PUBLIC, token),
+    "talent_join": (PUBLIC, none),
+    "talent_join_area": (PUBLIC, tp_area),
+    "talentpool_pools": (STAFF, none),
+    "talentpool_member": (RECRUITERS, tp_member),
+    "talentpool_suggestions": (RECRUITERS, job),
+    "talentpool_invite": (RECRUITERS, tp_invite),
     "portal_privacy": (PUBLIC, none),
     "test_link": (PUBLIC, token),
     "portal_tests": (PUBLIC, none),

@@ -1,0 +1,3 @@
+from rekryt.talentpool.urls import staff_urlpatterns
+
+urlpatterns = staff_urlpatterns

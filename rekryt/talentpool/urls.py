@@ -1,0 +1,19 @@
+from django.urls import path
+
+from rekryt.talentpool import views
+
+urlpatterns = [
+    path("talent/", views.join, name="talent_join"),
+    path("talent/<slug:slug>/", views.join, name="talent_join_area"),
+]
+
+staff_urlpatterns = [
+    path("pools/", views.pool_list, name="talentpool_pools"),
+    path("pools/members/<int:pk>/", views.member_detail, name="talentpool_member"),
+    path("jobs/<int:pk>/suggestions/", views.job_suggestions, name="talentpool_suggestions"),
+    path(
+        "jobs/<int:pk>/suggestions/<int:member_pk>/invite/",
+        views.invite,
+        name="talentpool_invite",
+    ),
+]
