@@ -271,6 +271,13 @@ class EventKind(models.TextChoices):
     INTERVIEW_TIMES_ASKED = "interview_times_asked", _("Candidate asked for other times")
     SCORECARD_SUBMITTED = "scorecard_submitted", _("Scorecard submitted")
     VIDEO_ANSWERED = "video_answered", _("One-way video questions answered")
+    REFEREE_ADDED = "referee_added", _("Referee added")
+    REFEREE_REMOVED = "referee_removed", _("Referee removed by the candidate")
+    REFERENCES_REQUESTED = "references_requested", _("References requested")
+    REFERENCES_UNDONE = "references_undone", _("Reference requests taken back")
+    REFERENCE_ANSWERED = "reference_answered", _("Reference answered")
+    REFERENCE_DECLINED = "reference_declined", _("Referee declined")
+    REFERENCES_COMPLETE = "references_complete", _("All references in")
 
 
 class ResubmissionStatus(models.TextChoices):
