@@ -368,6 +368,12 @@ def iv_recording(w: World) -> dict[str, Any]:
     return {"pk": interviews(w)["recording"]}
 
 
+def ref_referee(w: World) -> dict[str, Any]:
+    from rekryt.references.tests.helpers import referee
+
+    return {"pk": w.application.pk, "referee_pk": referee(w.application).pk}
+
+
 def iv_portal_video(w: World) -> dict[str, Any]:
     return {"pk": w.application.pk, "question": interviews(w)["video_question"]}
 
@@ -397,6 +403,10 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "interview_device_check": (PUBLIC, none),
     "interview_ping": (PUBLIC, none),
     "interview_feed": (PUBLIC, token),
+    "reference_answer": (PUBLIC, token),
+    "reference_decline": (PUBLIC, token),
+    "portal_references": (PUBLIC, application),
+    "portal_referee_remove": (PUBLIC, ref_referee),
     "portal_token": (PUBLIC, token),
     "portal_new_link": (PUBLIC, none),
     "portal_new_link_sent": (PUBLIC, none),
@@ -568,6 +578,12 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "my_interviews": (STAFF, none),
     "interview_feed_new": (STAFF, none),
     "interview_feed_revoke": (STAFF, none),
+    # References: the job's deciders; the rules per stage are recruiters'.
+    "referee_add": (ON_JOB, application),
+    "references_send": (ON_JOB, application),
+    "references_undo": (ON_JOB, application),
+    "references_report": (ON_JOB, application),
+    "reference_rules": (RECRUITERS, job),
     "audit_log": (ADMINS, none),
     "audit_export": (ADMINS, none),
 }
