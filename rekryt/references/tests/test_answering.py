@@ -2,9 +2,10 @@
 declines; the timeline records it and the application moves on by itself
 when the stage says so."""
 
+from datetime import timedelta
+
 import pytest
 import time_machine
-from datetime import timedelta
 from django.utils import timezone
 
 from rekryt.applications.models import Event, EventKind

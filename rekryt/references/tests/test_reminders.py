@@ -39,7 +39,7 @@ def test_reminders_skip_weekends_and_holidays():
 
 def test_the_request_and_both_reminders_reach_a_silent_referee(application, rita):
     with time_machine.travel(MONDAY, tick=False):
-        [(request, _raw)] = requested(application, rita, count=1)
+        [(_request, _raw)] = requested(application, rita, count=1)
     work_at(MONDAY + timedelta(minutes=1))
     assert not sent("reference_request").exists()  # the undo window
     work_at(MONDAY + timedelta(hours=1))
@@ -67,7 +67,7 @@ def test_reminders_stop_once_answered(client, application, rita):
 
 def test_reminders_stop_once_declined(client, application, rita):
     with time_machine.travel(MONDAY, tick=False):
-        [(request, raw)] = requested(application, rita, count=1)
+        [(_request, raw)] = requested(application, rita, count=1)
     with time_machine.travel(MONDAY + timedelta(days=1), tick=False):
         client.post(f"{answer_url(raw)}decline/", {"reason": ""})
     work_at(datetime(2027, 5, 10, 12, 0, tzinfo=STOCKHOLM))

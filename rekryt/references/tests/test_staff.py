@@ -10,12 +10,11 @@ from django.utils import timezone
 from rekryt.applications.models import Event, EventKind
 from rekryt.interviews import scheduling
 from rekryt.interviews.actions import save_scorecard
-from rekryt.interviews.tests.helpers import plan
+from rekryt.interviews.tests.helpers import plan, scorecard
 from rekryt.jobs.models import stages_for
 from rekryt.messaging.models import Message, MessageStatus
-from rekryt.references.models import Referee, ReferenceRequest, StageRule, Status
-from rekryt.interviews.tests.helpers import scorecard
 from rekryt.references import actions
+from rekryt.references.models import Referee, ReferenceRequest, StageRule, Status
 from rekryt.references.tests.helpers import (
     answer_url,
     full_answers,
@@ -106,7 +105,7 @@ def test_the_report_sets_answers_beside_the_scorecard(client, job, application, 
     )
     focus = step.focus.first()
     save_scorecard(interview, ivan, {focus.pk: (3, "")}, "yes", "", submit=True)
-    (first, raw1), (second, raw2) = requested(application, rita)
+    (first, raw1), (_second, _raw2) = requested(application, rita)
     client.post(answer_url(raw1), {**full_answers(first, "Mycket noggrann i allt."), "send": "1"})
     client.force_login(rita)
     report = client.get(f"/staff/applications/{application.pk}/references/")

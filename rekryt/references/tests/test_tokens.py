@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_each_link_shows_its_own_referees_questionnaire(client, application, rita):
-    (first, raw1), (second, raw2) = requested(application, rita)
+    (first, raw1), (second, _raw2) = requested(application, rita)
     page = client.get(answer_url(raw1))
     assert page.status_code == 200
     assert "Referent 1" in page.text and "Referent 2" not in page.text
@@ -72,7 +72,7 @@ def test_an_answered_link_shows_thanks_and_never_the_answers(client, application
 
 
 def test_an_undone_request_link_stops_working(client, application, rita):
-    [(request, raw)] = requested(application, rita, count=1)
+    [(_request, raw)] = requested(application, rita, count=1)
     assert actions.undo_requests(application, rita) == 1
     assert client.get(answer_url(raw)).status_code == 404
 
