@@ -37,9 +37,12 @@ QUESTIONS = [
 ]
 
 
-def add(apps, schema_editor):
+def create(apps, schema_editor):
+    """Idempotent: the test suite runs it again after flushing tables."""
     Template = apps.get_model("references", "QuestionnaireTemplate")
     Question = apps.get_model("references", "TemplateQuestion")
+    if Template.objects.filter(name_en="Standard reference", department="").exists():
+        return
     template = Template.objects.create(
         name_sv="Standardreferens", name_en="Standard reference", department=""
     )
@@ -57,4 +60,4 @@ def remove(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [("references", "0001_initial")]
-    operations = [migrations.RunPython(add, remove)]
+    operations = [migrations.RunPython(create, remove)]
