@@ -278,6 +278,7 @@ class EventKind(models.TextChoices):
     REFERENCE_ANSWERED = "reference_answered", _("Reference answered")
     REFERENCE_DECLINED = "reference_declined", _("Referee declined")
     REFERENCES_COMPLETE = "references_complete", _("All references in")
+    REFEREE_ERASED = "referee_erased", _("A referee's details and answers erased")
 
 
 class ResubmissionStatus(models.TextChoices):

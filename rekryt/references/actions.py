@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from rekryt.accounts.models import User
@@ -76,6 +77,19 @@ def remove_referee(referee: Referee) -> bool:
     record(referee.application, EventKind.REFEREE_REMOVED, None, referee=referee.pk)
     referee.delete()
     return True
+
+
+@transaction.atomic
+def erase_referee(referee: Referee, actor: User) -> None:
+    """A referee's own request to be forgotten: their details, answers and
+    the emails to them go; the timeline keeps only that it happened."""
+    application = referee.application
+    keys = Q(pk__in=[])
+    for pk in referee.requests.values_list("pk", flat=True):
+        keys |= Q(idempotency_key__startswith=f"ref:{pk}:")
+    Message.objects.filter(keys).delete()
+    referee.delete()
+    record(application, EventKind.REFEREE_ERASED, actor)
 
 
 def to_request(application: Application) -> list[Referee]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest
 
 from rekryt.accounts.models import User
@@ -41,6 +41,8 @@ def progress(application: Application) -> dict[str, Any]:
         referee.latest = latest[0] if latest else None  # type: ignore[attr-defined]
         answered += bool(latest) and latest[0].status == Status.ANSWERED
     concerns = concerns_for(referees, candidate_addresses(application))
+    for referee in referees:
+        referee.concerns = [c.text for c in concerns if c.referee_id == referee.pk]  # type: ignore[attr-defined]
     rule = actions.rule_for(application)
     return {
         "referees": referees,
@@ -51,13 +53,26 @@ def progress(application: Application) -> dict[str, Any]:
     }
 
 
+def uses_references(application: Application) -> bool:
+    """One query: the application has referees, or its job asks for them in
+    some stage (then the recruiter may add referees before that stage)."""
+    return (
+        Application.objects.filter(pk=application.pk)
+        .filter(
+            Exists(Referee.objects.filter(application_id=OuterRef("pk")))
+            | Exists(
+                StageRule.objects.filter(stage__job_id=OuterRef("job_id"), referees_required__gt=0)
+            )
+        )
+        .exists()
+    )
+
+
 def application_panel(request: HttpRequest, application: Application) -> Any:
     user: User = request.user  # type: ignore[assignment]
-    if not may_decide(user):
+    if not may_decide(user) or not uses_references(application):
         return None
     shown = progress(application)
-    if not shown["referees"] and shown["rule"] is None:
-        return None
     context = {
         **shown,
         "application": application,

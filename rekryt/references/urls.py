@@ -7,6 +7,11 @@ from rekryt.references import views
 urlpatterns = [
     path("applications/<int:pk>/referees/", views.referee_add, name="referee_add"),
     path(
+        "applications/<int:pk>/referees/<int:referee_pk>/erase/",
+        views.referee_erase,
+        name="referee_erase",
+    ),
+    path(
         "applications/<int:pk>/references/send/",
         views.send_requests,
         name="references_send",

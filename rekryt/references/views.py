@@ -16,7 +16,7 @@ from rekryt.applications.models import Application
 from rekryt.jobs.models import stages_for, visible_job_or_404
 from rekryt.references import actions, report
 from rekryt.references.forms import RefereeForm, StageRuleForm
-from rekryt.references.models import StageRule
+from rekryt.references.models import Referee, StageRule
 from rekryt.references.panels import progress
 
 
@@ -52,6 +52,19 @@ def referee_add(request: HttpRequest, pk: int) -> HttpResponse:
         )
     messages.success(request, _("Referee added."))
     return _back(application)
+
+
+@staff_required
+def referee_erase(request: HttpRequest, pk: int, referee_pk: int) -> HttpResponse:
+    """Confirm, then erase a referee at their own request."""
+    application = _decidable(request, pk)
+    referee = get_object_or_404(Referee, application=application, pk=referee_pk)
+    if request.method == "POST":
+        actions.erase_referee(referee, request.user)  # type: ignore[arg-type]
+        messages.success(request, _("The referee's details and answers have been erased."))
+        return _back(application)
+    context = {"application": application, "referee": referee}
+    return render(request, "references/erase.html", context)
 
 
 @staff_required

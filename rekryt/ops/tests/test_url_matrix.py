@@ -580,6 +580,7 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "interview_feed_revoke": (STAFF, none),
     # References: the job's deciders; the rules per stage are recruiters'.
     "referee_add": (ON_JOB, application),
+    "referee_erase": (ON_JOB, ref_referee),
     "references_send": (ON_JOB, application),
     "references_undo": (ON_JOB, application),
     "references_report": (ON_JOB, application),

@@ -48,3 +48,19 @@ def test_anonymising_the_application_removes_them(answered):
     anonymise_application(answered)
     assert not Referee.objects.exists() and not Item.objects.exists()
     assert not Message.objects.filter(to_email__startswith="referent").exists()
+
+
+def test_a_referee_is_erased_at_their_own_request(client, answered, rita):
+    from rekryt.applications.models import Event, EventKind
+
+    gone = Referee.objects.get(name="Referent 1")
+    client.force_login(rita)
+    url = f"/staff/applications/{answered.pk}/referees/{gone.pk}/erase/"
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    assert not Referee.objects.filter(pk=gone.pk).exists()
+    assert not Item.objects.filter(text="ANSWER-MARKER").exists()
+    assert not Message.objects.filter(to_email="referent1@bolag1.se").exists()
+    assert Message.objects.filter(to_email="referent2@bolag2.se").exists()
+    event = Event.objects.get(application=answered, kind=EventKind.REFEREE_ERASED)
+    assert "Referent" not in str(event.data)

@@ -138,3 +138,12 @@ def test_the_panel_and_report_keep_their_query_count(
     answer_all(client, application, rita, 3, 7)
     with django_assert_max_num_queries(counted):
         assert client.get(url).status_code == 200
+
+
+def test_the_panel_shows_where_the_job_asks_for_referees(client, job, application, rita):
+    client.force_login(rita)
+    url = f"/staff/applications/{application.pk}/"
+    assert 'id="references"' not in client.get(url).text
+    StageRule.objects.create(stage=list(stages_for(job))[3], referees_required=2)
+    page = client.get(url)
+    assert 'id="references"' in page.text and "Add a referee" in page.text
