@@ -4,7 +4,8 @@ request waits the organisation's staff delay (so the recruiter can undo it);
 the reminders go on the morning of the 2nd and 4th working day after it
 (Swedish holidays count as days off), and the delivery duty asks
 `still_wanted` before each one: nothing goes to a referee who has answered,
-declined or whose request was cancelled or has expired."""
+declined, whose request was cancelled or has expired, or whose candidate's
+application has ended (rejected, withdrawn, hired)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from rekryt.accounts.models import Organisation
 from rekryt.lib.workdays import add_working_days
 from rekryt.messaging import outbox
 from rekryt.messaging.models import Message, MessageStatus
-from rekryt.references.models import OPEN, ReferenceRequest
+from rekryt.references.models import ReferenceRequest
 
 REQUEST = "reference_request"
 REMINDER = "reference_reminder"
@@ -111,5 +112,6 @@ def still_wanted(message: Message) -> bool:
         pk = int(message.idempotency_key.split(":")[1])
     except (IndexError, ValueError):
         return False
-    request = ReferenceRequest.objects.filter(pk=pk).first()
-    return request is not None and request.status in OPEN and request.expires_at > timezone.now()
+    found = ReferenceRequest.objects.filter(pk=pk).select_related("referee__application")
+    request = found.first()
+    return request is not None and request.is_open and request.referee.application.is_active

@@ -39,7 +39,7 @@ def _context(found: ReferenceRequest, token: str) -> dict[str, object]:
 @csrf_protect
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     found = tokens.find(token)
-    if found is None or not found.is_open:
+    if found is None or not found.is_open or not found.referee.application.is_active:
         return _closed(request, found)
     language = found.referee.language
     translation.activate(language)
@@ -65,7 +65,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 @csrf_protect
 def decline(request: HttpRequest, token: str) -> HttpResponse:
     found = tokens.find(token)
-    if found is None or not found.is_open:
+    if found is None or not found.is_open or not found.referee.application.is_active:
         return _closed(request, found)
     translation.activate(found.referee.language)
     request.LANGUAGE_CODE = found.referee.language

@@ -109,3 +109,15 @@ def test_the_request_email_is_in_the_referees_language(application, rita):
     assert message.language == "sv"
     assert "har angett dig som referens" in message.body_text
     assert "/reference/" in message.body_text and "/reference/" in message.body_html
+
+
+def test_no_reminder_once_the_application_has_ended(application, rita):
+    from rekryt.applications.actions import set_outcome
+    from rekryt.applications.models import RejectionReason
+
+    with time_machine.travel(MONDAY, tick=False):
+        requested(application, rita, count=1)
+    work_at(MONDAY + timedelta(hours=1))
+    set_outcome(application, "withdrawn", None, RejectionReason.objects.first())
+    work_at(datetime(2027, 5, 10, 12, 0, tzinfo=STOCKHOLM))
+    assert not sent("reference_reminder").exists()

@@ -87,3 +87,12 @@ def test_a_new_request_after_expiry_gets_a_new_link(client, application, rita):
     request.refresh_from_db()
     assert request.status == Status.CANCELLED
     assert again.expires_at > later + timedelta(days=20)
+
+
+def test_a_link_stops_when_the_application_ends(client, application, rita):
+    from rekryt.applications.actions import set_outcome
+    from rekryt.applications.models import RejectionReason
+
+    [(_request, raw)] = requested(application, rita, count=1)
+    set_outcome(application, "withdrawn", None, RejectionReason.objects.first())
+    assert client.get(answer_url(raw)).status_code == 404
