@@ -121,3 +121,13 @@ def test_no_reminder_once_the_application_has_ended(application, rita):
     set_outcome(application, "withdrawn", None, RejectionReason.objects.first())
     work_at(datetime(2027, 5, 10, 12, 0, tzinfo=STOCKHOLM))
     assert not sent("reference_reminder").exists()
+
+
+def test_names_reach_the_subject_unescaped_and_the_html_escaped(job, rita):
+    from conftest import make_application
+
+    application = make_application(job, first_name="Åsa", last_name="O'Brien <3")
+    requested(application, rita, count=1)
+    message = Message.objects.get(kind="reference_request")
+    assert "O'Brien <3" in message.subject and "O'Brien <3" in message.body_text
+    assert "<3" not in message.body_html and "&lt;3" in message.body_html
