@@ -14,6 +14,7 @@ from rekryt.lib.env import (
     envlist,
     envstr,
     mandatory_secret,
+    s3_storage,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -40,11 +41,14 @@ INSTALLED_APPS = [
     "rekryt.screening",
     "rekryt.interviews",
     "rekryt.references",
+    "rekryt.onboarding",
     # Below the portal, which shows the conversation to the candidate.
     "rekryt.conversations",
     "rekryt.portal",
     "rekryt.surveys",
     "rekryt.promises",
+    # Webhooks (and the REST API to come) read every app above.
+    "rekryt.api",
     "rekryt.ops",
     "rekryt.demo",
     "django.contrib.admin",
@@ -138,12 +142,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # rekryt.accounts.ratelimit). A file cache in DATA_DIR is shared by every
 # gunicorn and worker process on the machine; Rekryt's version makes add and
 # incr atomic, which allauth's limits rely on.
+# With several machines, REDIS_URL gives them one cache (Django's Redis
+# backend; add and incr are atomic there too).
+REDIS_URL = envstr("REDIS_URL")
 CACHES = {
-    "default": {
-        "BACKEND": "rekryt.lib.filecache.LockingFileBasedCache",
-        "LOCATION": str(DATA_DIR / "cache"),
-        "OPTIONS": {"MAX_ENTRIES": 10000},
-    }
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "rekryt.lib.filecache.LockingFileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        }
+    )
 }
 
 # --- Internationalisation --------------------------------------------------
@@ -162,8 +173,13 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "rekryt" / "static"]
 # Uploaded files are private: never served under a public URL (no MEDIA_URL).
 PRIVATE_FILES_DIR = DATA_DIR / "files"
+# Or S3-compatible object storage (S3_BUCKET), for several machines: private
+# objects, read back through the permission-checked views (rekryt.lib.storage).
+S3_BUCKET = envstr("S3_BUCKET")
 STORAGES = {
-    "default": {
+    "default": s3_storage(S3_BUCKET)
+    if S3_BUCKET
+    else {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(PRIVATE_FILES_DIR), "base_url": "/nonexistent/"},
     },
@@ -224,6 +240,14 @@ INTERVIEW_REMINDER_HOURS = sorted(
 INTERVIEW_KIT_HOUR = envint("INTERVIEW_KIT_HOUR", 7)
 # Largest one-way video answer, in megabytes (90 seconds of WebM is about 10).
 VIDEO_ANSWER_MAX_BYTES = envint("VIDEO_ANSWER_MAX_MB", 60) * 1024 * 1024
+
+# Onboarding. Fernet keys for new hires' bank and tax details (comma-separated,
+# the first encrypts; empty: a key derived from SECRET_KEY). Details not
+# handed over to payroll are erased this many days after the start date.
+ONBOARDING_KEYS = envlist("ONBOARDING_KEYS", [])
+ONBOARDING_PAY_DETAILS_DAYS = envint("ONBOARDING_PAY_DETAILS_DAYS", 30)
+# Checklist owners are reminded this many working days before a task is due.
+ONBOARDING_REMINDER_DAYS = envint("ONBOARDING_REMINDER_DAYS", 2)
 
 # --- Staff accounts (django-allauth) ---------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -17,7 +17,7 @@ from django.utils import formats, timezone
 from django.utils.translation import override
 
 from rekryt.accounts.models import Organisation, User
-from rekryt.applications import automations
+from rekryt.applications import automations, hooks
 from rekryt.applications.mentions import colleagues_named, notify_mentioned
 from rekryt.applications.models import (
     Application,
@@ -201,6 +201,7 @@ def set_outcome(
         # An ended application's stage emails (an interview invitation, say)
         # would now be wrong.
         automations.on_leave(application, application.stage)
+    hooks.outcome_changed(application, actor)
     return True
 
 
@@ -221,6 +222,7 @@ def reopen(application: Application, actor: User | None) -> bool:
     record(application, EventKind.REOPENED, actor, previous_outcome=previous)
     for message in decision_messages(application).filter(status=MessageStatus.SCHEDULED):
         cancel_message(message, actor)
+    hooks.outcome_changed(application, actor)
     return True
 
 

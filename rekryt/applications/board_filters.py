@@ -21,7 +21,7 @@ from django.db.models import F, OrderBy, Q, QuerySet
 from django.utils import timezone
 
 from rekryt.applications import extensions
-from rekryt.applications.hooks import blind_scope
+from rekryt.applications.hooks import BoardView, blind_scope
 from rekryt.applications.models import Application
 from rekryt.lib.params import bounded_int, id_or_none
 
@@ -123,24 +123,40 @@ KEYS: dict[str, tuple[str, bool]] = {
     "days": ("stage_entered_at", False),
     "applied": ("created_at", True),
 }
+KNOWN = {"source", "tag", "days", "unread", "q", "sort"}
+Key = tuple[str, bool]
 
 
-def _beyond(application: Application, chosen: BoardFilter, forward: bool) -> Q:
-    """Rows of the same column after (or before) `application` in the sort."""
+def asks_more(query: Any) -> bool:
+    """Whether the query names choices this filter does not know (a board
+    view's: screening's requirements or score order, say)."""
+    return bool(set(query) - KNOWN) or str(query.get("sort", "")) not in SORTS
+
+
+def _keys(chosen: BoardFilter, view: BoardView | None) -> list[Key]:
+    """The board's order as keys: a view's keys first, then the sort, then pk."""
     field, descending = KEYS[chosen.sort]
-    value = getattr(application, field)
-    op = "lt" if forward == descending else "gt"
-    return Q(**{f"{field}__{op}": value}) | Q(**{field: value, f"pk__{op}": application.pk})
+    ahead = [(name, desc) for name, _expression, desc in view.keys] if view else []
+    return [*ahead, (field, descending), ("pk", descending)]
+
+
+def _beyond(values: dict[str, Any], keys: list[Key], forward: bool) -> Q:
+    """Rows after (or before) the row with `values` in the order of `keys`:
+    greater on the first key, or equal on it and beyond on the next…"""
+    beyond, equal = Q(pk__in=[]), Q()
+    for name, descending in keys:
+        op = "lt" if forward == descending else "gt"
+        beyond |= equal & Q(**{f"{name}__{op}": values[name]})
+        equal &= Q(**{name: values[name]})
+    return beyond
 
 
 def _ordered(
-    queryset: QuerySet[Application], chosen: BoardFilter, forward: bool
+    queryset: QuerySet[Application], keys: list[Key], forward: bool
 ) -> QuerySet[Application]:
-    order = [o.copy() for o in chosen.order]
-    if not forward:
-        for o in order:
-            o.reverse_ordering()
-    return queryset.order_by(*order)
+    return queryset.order_by(
+        *(F(name).desc() if descending == forward else F(name).asc() for name, descending in keys)
+    )
 
 
 def first_in_each_stage(rows: QuerySet[Application], stages: list[Any], count: int) -> Q:
@@ -154,41 +170,60 @@ def first_in_each_stage(rows: QuerySet[Application], stages: list[Any], count: i
 
 
 def _nearest_column_card(
-    base: QuerySet[Application], chosen: BoardFilter, columns: list[Any], forward: bool
+    base: QuerySet[Application], keys: list[Key], columns: list[Any], forward: bool
 ) -> int | None:
     """The first (or last) card of the nearest of `columns` that has one, in
     one query: a LIMIT 1 subquery per column, each one row of the board's
     index (ordering the columns' rows by stage in SQL sorted them all)."""
     if not columns:
         return None
-    firsts = first_in_each_stage(_ordered(base, chosen, forward), columns, 1)
+    firsts = first_in_each_stage(_ordered(base, keys, forward), columns, 1)
     found = dict(Application.objects.filter(firsts).values_list("stage_id", "pk"))
     return next((found[stage.pk] for stage in columns if stage.pk in found), None)
 
 
 def neighbours(
-    application: Application, chosen: BoardFilter, stages: list[Any]
+    application: Application,
+    chosen: BoardFilter,
+    stages: list[Any],
+    view: BoardView | None = None,
 ) -> Neighbours | None:
     """The cards before and after the application in its board, column by
-    column in the board's order under `chosen`. Each query reads one row
-    through the board's index: two when the neighbours share the column,
-    one more for each direction that leaves it, never more as data grows."""
+    column in the board's order under `chosen` and a board view (screening's
+    requirements and score, say). Each query reads one row through the
+    board's index: two when the neighbours share the column, one more for
+    each direction that leaves it (and one for the view's keys of this
+    application), never more as data grows."""
     ids = [stage.pk for stage in stages]
     if not application.is_active or application.stage_id not in ids:
         return None
     base = chosen.narrow(
         Application.objects.filter(job=application.job_id, outcome=application.outcome)
     )
+    keys = _keys(chosen, view)
+    values = {name: getattr(application, name) for name, _desc in keys[-2:]}
+    if view is not None:
+        base = base.filter(*view.filters)
+        if view.keys:
+            annotations = {name: expression for name, expression, _d in view.keys}
+            base = base.annotate(**annotations)
+            own = Application.objects.filter(pk=application.pk).annotate(**annotations)
+            values.update(own.values(*annotations).get())
     here = next(stage for stage in stages if stage.pk == application.stage_id)
     in_order = sorted(stages, key=lambda stage: (stage.order, stage.pk))
     position = in_order.index(here)
     found: dict[bool, int | None] = {}
     for forward in (False, True):
-        column = base.filter(stage=application.stage_id).filter(
-            _beyond(application, chosen, forward)
-        )
-        found[forward] = _ordered(column, chosen, forward).values_list("pk", flat=True).first()
+        column = base.filter(stage=application.stage_id).filter(_beyond(values, keys, forward))
+        found[forward] = _ordered(column, keys, forward).values_list("pk", flat=True).first()
         if found[forward] is None:
             others = in_order[position + 1 :] if forward else in_order[:position][::-1]
-            found[forward] = _nearest_column_card(base, chosen, others, forward)
+            found[forward] = _nearest_column_card(base, keys, others, forward)
     return Neighbours(previous=found[False], next=found[True])
+
+
+def board_suffix(chosen: BoardFilter, view: BoardView | None) -> str:
+    """The filter's and the view's choices as "?…", kept by card and
+    previous/next links so the application page walks the same board."""
+    pairs = [p for p in (chosen.querystring(), urlencode(view.query) if view else "") if p]
+    return "?" + "&".join(pairs) if pairs else ""

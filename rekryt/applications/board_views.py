@@ -24,7 +24,7 @@ from rekryt.accounts.roles import staff_required
 from rekryt.applications import automations, hooks
 from rekryt.applications import board as queries
 from rekryt.applications.actions import move_to_stage
-from rekryt.applications.board_filters import BoardFilter
+from rekryt.applications.board_filters import BoardFilter, board_suffix
 from rekryt.applications.cards import CardRenderer
 from rekryt.applications.forms import MoveForm, current_language
 from rekryt.applications.models import Application, may_decide, source_label
@@ -58,7 +58,7 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         in_board=True,
         pending=pending_by_application(cards),
         blind=blind,
-        detail_suffix=chosen.suffix(),
+        detail_suffix=board_suffix(chosen, view),
     )
     sources = queries.sources_without_blind(job) if blind else built.sources
     for column in built.columns:
@@ -74,8 +74,10 @@ def board_context(request: HttpRequest, job: Job, **extra: Any) -> dict[str, Any
         "column_size": queries.COLUMN_SIZE,
         "view_controls": view.controls,
         "view_query": view_query(view),
-        # Kept by the board's own filter form, so it does not drop the view's.
-        "view_pairs": list(view.query.items()),
+        "view_fields": view.fields,
+        "view_narrows": bool(view.filters),
+        "view_sorts": view.sorts,
+        "view_sort": view.query.get("sort", ""),
         "board_filter": chosen,
         "filter_suffix": chosen.suffix(),
         "filter_query": chosen.querystring(),
@@ -131,7 +133,7 @@ def board_column(request: HttpRequest, pk: int, stage_pk: int) -> HttpResponse:
         in_board=is_htmx(request),
         pending=pending_by_application(cards),
         blind=hooks.blind_for(cards),
-        detail_suffix=chosen.suffix(),
+        detail_suffix=board_suffix(chosen, view),
     )
     context = {
         "job": job,

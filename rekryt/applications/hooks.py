@@ -66,13 +66,22 @@ def apply_parts(job: Job, data: Any, files: Any, language: str) -> list[ApplyPar
 class BoardView:
     """How one app narrows and orders the board's cards. `filters` apply to
     active cards (the column counts follow them), `order` replaces the
-    newest-first order, `annotations` are read by card flags."""
+    newest-first order, `annotations` are read by card flags. The board's one
+    filter form shows `fields` (rendered form fields) among its own and
+    `sorts` ((value, label) pairs) in its one "Sort" list; `controls` is shown
+    above the form (links, say)."""
 
     filters: list[Q] = field(default_factory=list)
     order: list[Any] = field(default_factory=list)
     annotations: dict[str, Any] = field(default_factory=dict)
     controls: SafeString | str = ""
     query: dict[str, str] = field(default_factory=dict)
+    fields: SafeString | str = ""
+    sorts: list[tuple[str, str]] = field(default_factory=list)
+    # `order` as (annotation name, expression, descending) keys, so the
+    # application page's previous/next can walk the same order (nulls as a
+    # value: a keyset cannot compare with NULL).
+    keys: list[tuple[str, Any, bool]] = field(default_factory=list)
 
 
 BoardViewProvider = Callable[["HttpRequest", "Job"], "BoardView | None"]
@@ -90,16 +99,21 @@ def board_view(request: HttpRequest, job: Job) -> BoardView:
     first order given wins."""
     merged = BoardView()
     controls: list[str] = []
+    fields: list[str] = []
     for provider in _board_views:
         view = provider(request, job)
         if view is None:
             continue
         merged.filters.extend(view.filters)
-        merged.order = merged.order or view.order
+        if view.order and not merged.order:
+            merged.order, merged.keys = view.order, view.keys
         merged.annotations.update(view.annotations)
         merged.query.update(view.query)
+        merged.sorts.extend(view.sorts)
         controls.append(str(view.controls))
+        fields.append(str(view.fields))
     merged.controls = SafeString("".join(controls))  # nosec B703: controls rendered from templates
+    merged.fields = SafeString("".join(fields))  # nosec B703: fields rendered from templates
     return merged
 
 
@@ -208,3 +222,22 @@ def stage_entered(application: Any, stage: Any, created: bool) -> bool:
     for reaction in _stage_entered:
         replaced = bool(reaction(application, stage, created)) or replaced
     return replaced
+
+
+OutcomeChanged = Callable[[Any, Any], None]
+_outcome_changed: list[OutcomeChanged] = []
+
+
+def on_outcome_changed(reaction: OutcomeChanged) -> OutcomeChanged:
+    """`reaction(application, actor)` runs in the transaction that set the
+    application's outcome (hired, rejected, withdrawn) or reopened it
+    (outcome active again); it reads `application.outcome` (onboarding
+    starts for a hire, and stops when the hire is reopened)."""
+    if reaction not in _outcome_changed:
+        _outcome_changed.append(reaction)
+    return reaction
+
+
+def outcome_changed(application: Any, actor: Any) -> None:
+    for reaction in _outcome_changed:
+        reaction(application, actor)

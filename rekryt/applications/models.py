@@ -279,6 +279,17 @@ class EventKind(models.TextChoices):
     REFERENCE_DECLINED = "reference_declined", _("Referee declined")
     REFERENCES_COMPLETE = "references_complete", _("All references in")
     REFEREE_ERASED = "referee_erased", _("A referee's details and answers erased")
+    ONBOARDING_STARTED = "onboarding_started", _("Onboarding started")
+    ONBOARDING_INVITED = "onboarding_invited", _("Invited to preboarding")
+    ONBOARDING_INVITE_UNDONE = "onboarding_invite_undone", _("Preboarding invitation undone")
+    START_DATE_SET = "start_date_set", _("Start date set")
+    ONBOARDING_TASK_DONE = "onboarding_task_done", _("Onboarding task done")
+    PAPERWORK_DONE = "paperwork_done", _("New hire sent paperwork")
+    PAY_DETAILS_SAVED = "pay_details_saved", _("New hire saved bank and tax details")
+    PAY_DETAILS_HANDED_OVER = "pay_details_handed_over", _("Bank and tax details handed to payroll")
+    PAY_DETAILS_ERASED = "pay_details_erased", _("Bank and tax details erased")
+    ONBOARDING_DONE = "onboarding_done", _("Onboarding done")
+    ONBOARDING_CANCELLED = "onboarding_cancelled", _("Onboarding cancelled")
 
 
 class ResubmissionStatus(models.TextChoices):

@@ -20,9 +20,9 @@ from rekryt.accounts.models import Organisation
 from rekryt.accounts.roles import staff_required
 from rekryt.applications import cv_viewer, extensions
 from rekryt.applications.actions import add_note, reopen, set_outcome
-from rekryt.applications.board_filters import BoardFilter, neighbours
+from rekryt.applications.board_filters import BoardFilter, asks_more, board_suffix, neighbours
 from rekryt.applications.forms import MoveForm, NoteForm, OutcomeForm, TagForm, current_language
-from rekryt.applications.hooks import Blind, blind_for, detail_sections
+from rekryt.applications.hooks import Blind, blind_for, board_view, detail_sections
 from rekryt.applications.mentions import cancel_mentions, waiting_mentions
 from rekryt.applications.models import Application, Note, documents_visible_to, may_decide
 from rekryt.applications.rejections import reject_application
@@ -108,6 +108,8 @@ def render_detail(
     for note in notes:
         note.waiting_mentions = waiting.get(note.pk, [])
     chosen = BoardFilter.from_query(request.GET)
+    # A board view (screening's) is asked only when the link carries its choices.
+    view = board_view(request, application.job) if asks_more(request.GET) else None
     can_decide = may_decide(user)  # type: ignore[arg-type]
     stages = list(stages_for(application.job)) if application.is_active else []
     context = {
@@ -123,7 +125,9 @@ def render_detail(
         "reason_name": reason.name_in(language) if reason else "",
         "can_decide": can_decide,
         "board_filter": chosen,
-        "neighbours": neighbours(application, chosen, stages),
+        "neighbours": neighbours(application, chosen, stages, view),
+        "board_suffix": board_suffix(chosen, view),
+        "board_narrowed": chosen.narrows or bool(view and view.filters),
         "tags": tags_for(candidate)
         if can_decide
         else [t for t in tags_for(candidate) if getattr(t, "mine", False)],

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 
-from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from rekryt.interviews import emails
 from rekryt.interviews.models import Reminder, ReminderKind, Scorecard, Status
+from rekryt.interviews.video import PARTS, chunk_names, remove_parts
 from rekryt.lib.claims import claim_next, release
 from rekryt.lib.duty import DELIVERY, ROUTINE, Duty
 
@@ -110,13 +110,16 @@ PART_MAX_AGE = timedelta(days=2)
 
 
 def purge_parts(before: datetime) -> int:
-    folder = Path(settings.PRIVATE_FILES_DIR) / "video-parts"
-    if not folder.is_dir():
+    """Uploads whose newest chunk is older than `before`, removed; their count."""
+    try:
+        folders, _files = default_storage.listdir(PARTS)
+    except FileNotFoundError:
         return 0
     removed = 0
-    for part in folder.glob("*.part"):
-        if part.stat().st_mtime < before.timestamp():
-            part.unlink(missing_ok=True)
+    for upload in folders:
+        names = chunk_names(f"{PARTS}/{upload}")
+        if names and all(default_storage.get_modified_time(n) < before for n in names):
+            remove_parts(f"{PARTS}/{upload}")
             removed += 1
     return removed
 

@@ -14,7 +14,7 @@ from django.db.models import Q
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.personal_data import iso, remove_files_on_commit
 from rekryt.interviews.models import CalendarPart, Interview, Scorecard, VideoAnswer
-from rekryt.interviews.video import part_path
+from rekryt.interviews.video import parts_folder, remove_parts
 
 
 def export(candidate: Candidate) -> dict[str, Any]:
@@ -104,16 +104,16 @@ def erase(candidate: Candidate) -> dict[str, int]:
 
 def _erase_videos(answers: Any) -> dict[str, int]:
     """Recordings go from storage once the erasure commits; unfinished
-    uploads' part files with them."""
+    uploads' chunks with them."""
     found = list(answers)
     remove_files_on_commit([a.file for a in found if a.file])
-    parts = [part_path(a) for a in found]
+    folders = [parts_folder(a) for a in found]
 
-    def remove_parts() -> None:
-        for part in parts:
-            part.unlink(missing_ok=True)
+    def remove_all_parts() -> None:
+        for folder in folders:
+            remove_parts(folder)
 
-    transaction.on_commit(remove_parts)
+    transaction.on_commit(remove_all_parts)
     count, _by_model = answers.delete()
     return {"video_answers": count}
 

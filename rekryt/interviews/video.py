@@ -1,7 +1,8 @@
 """One-way video answers: a try is started (counted against the question's
-limit), the recording arrives in chunks appended in order to a private
-part file (a chunk at the wrong offset is refused with the offset the
-server has, so the browser resumes there), and the finished file is
+limit), the recording arrives in chunks kept in order as private objects
+in the file storage (so any web machine may take the next chunk, with S3
+too; a chunk at the wrong offset is refused with the offset the server
+has, so the browser resumes there), and the finished file, joined, is
 identified by its content (WebM or MP4 only), size-capped and stored under
 a generated name like documents. A written answer is the alternative for a
 candidate without a camera. When every question of the job is answered and
@@ -10,11 +11,14 @@ kit shows the answers and whose scorecard the reviewers fill in."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
@@ -40,10 +44,28 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def part_path(answer: VideoAnswer) -> Path:
-    folder = Path(settings.PRIVATE_FILES_DIR) / "video-parts"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder / f"{answer.upload_id.hex}.part"
+PARTS = "video-parts"
+
+
+def parts_folder(answer: VideoAnswer) -> str:
+    """Where one try's chunks are kept, named by their offsets."""
+    return f"{PARTS}/{answer.upload_id.hex}"
+
+
+def chunk_names(folder: str) -> list[str]:
+    """The chunks of an upload in order (offsets are zero-padded)."""
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    return [f"{folder}/{name}" for name in sorted(files)]
+
+
+def remove_parts(folder: str) -> int:
+    names = chunk_names(folder)
+    for name in names:
+        default_storage.delete(name)
+    return len(names)
 
 
 def answer_for(application: Application, question: VideoQuestion) -> VideoAnswer:
@@ -60,7 +82,7 @@ def start_try(application: Application, question: VideoQuestion) -> VideoAnswer:
         raise Refused("sent")
     if answer.tries_left <= 0:
         raise Refused("no_tries")
-    part_path(answer).unlink(missing_ok=True)
+    remove_parts(parts_folder(answer))
     answer.tries_used += 1
     answer.upload_id = uuid.uuid4()
     answer.received = 0
@@ -78,8 +100,11 @@ def add_chunk(answer: VideoAnswer, upload_id: str, offset: int, data: bytes) -> 
         raise Refused("offset", answer.received)
     if answer.received + len(data) > settings.VIDEO_ANSWER_MAX_BYTES:
         raise Refused("too_large", answer.received)
-    with part_path(answer).open("ab") as part:
-        part.write(data)
+    name = f"{parts_folder(answer)}/{offset:012d}"
+    # A chunk left by a request that failed after storing it is replaced,
+    # never kept beside the new one (which would be joined in twice).
+    default_storage.delete(name)
+    default_storage.save(name, ContentFile(data))
     answer.received += len(data)
     answer.save(update_fields=["received"])
     return answer.received
@@ -94,20 +119,25 @@ def finish(answer: VideoAnswer, upload_id: str) -> VideoAnswer:
     )
     if answer.completed_at is not None or str(answer.upload_id) != upload_id:
         raise Refused("stale", answer.received)
-    path = part_path(answer)
-    if not path.exists() or answer.received == 0:
+    folder = parts_folder(answer)
+    names = chunk_names(folder)
+    if not names or answer.received == 0:
         raise Refused("empty")
-    with path.open("rb") as part:
-        kind = sniff(part.read(16))
+    with tempfile.TemporaryFile() as joined:
+        for name in names:
+            with default_storage.open(name, "rb") as chunk:
+                shutil.copyfileobj(chunk, joined)
+        joined.seek(0)
+        kind = sniff(joined.read(16))
         if kind is None:
             raise Refused("not_video")
-        part.seek(0)
-        answer.file.save("answer", File(part), save=False)
+        joined.seek(0)
+        answer.file.save("answer", File(joined), save=False)
     answer.content_type = kind
     answer.size = answer.received
     answer.completed_at = timezone.now()
     answer.save()
-    transaction.on_commit(lambda: path.unlink(missing_ok=True))
+    transaction.on_commit(lambda: remove_parts(folder))
     _all_answered(answer.application)
     return answer
 

@@ -11,7 +11,9 @@ person is waiting for:
 - `extraction`: reading the text out of uploaded documents (slow, CPU-heavy,
   run at a lower CPU priority);
 - `routine`: everything that may wait minutes — retention, purges, digests,
-  surveys, roll-ups."""
+  surveys, roll-ups;
+- `integrations`: calls to other systems (webhooks), whose slow or missing
+  answers must hold back nothing else."""
 
 from __future__ import annotations
 
@@ -21,7 +23,8 @@ from datetime import datetime
 DELIVERY = "delivery"
 EXTRACTION = "extraction"
 ROUTINE = "routine"
-LANES = (DELIVERY, EXTRACTION, ROUTINE)
+INTEGRATIONS = "integrations"
+LANES = (DELIVERY, EXTRACTION, ROUTINE, INTEGRATIONS)
 
 
 def never() -> bool:

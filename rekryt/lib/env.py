@@ -72,3 +72,26 @@ def development_secret(data_dir: Path) -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+def s3_storage(bucket: str) -> dict[str, object]:
+    """django-storages' S3 backend for uploaded and generated files: private
+    objects, never overwritten, no public URL in any page (downloads go
+    through Rekryt's permission-checked views, which read the object). The
+    credentials may also come from boto3's own environment or an instance
+    role, so each S3_* setting but the bucket is optional."""
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": envstr("S3_ENDPOINT_URL") or None,
+        "region_name": envstr("S3_REGION") or None,
+        "access_key": envstr("S3_ACCESS_KEY_ID") or None,
+        "secret_key": envstr("S3_SECRET_ACCESS_KEY") or None,
+        "location": envstr("S3_PREFIX"),
+        "default_acl": "private",
+        "file_overwrite": False,
+        # A signed URL, if anything ever asks for one, lives for a minute.
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        "addressing_style": envstr("S3_ADDRESSING_STYLE") or None,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.html import format_html
@@ -18,10 +19,9 @@ from rekryt.jobs.models import Job
 from rekryt.screening.models import JobQuestion, Rule
 
 MET, NOT_MET = "met", "not_met"
-# rekryt.applications.board_filters.BoardFilter's parameters but its sort,
-# which this form's order replaces.
-KEPT = ("source", "tag", "days", "unread", "q")
 SCORE = "score"
+# Below every score: unscored applications come last, as in the board's order.
+UNSCORED = Value(-(2**31))
 FILTERS = {MET: Q(screening__requirements_met=True), NOT_MET: Q(screening__requirements_met=False)}
 ANNOTATIONS = {
     "screening_score": F("screening__score"),
@@ -46,22 +46,22 @@ def screening_view(request: HttpRequest, job: Job) -> BoardView | None:
         return None
     requirement, order = choices(request.GET)
     query = {k: v for k, v in (("requirements", requirement), ("sort", order)) if v}
-    context = {
-        "job": job,
-        # The board's own filters (source, tag, days, search…) go along, so
-        # choosing a requirement or the score order keeps them.
-        "kept": [(k, str(v)[:200]) for k, v in request.GET.items() if k in KEPT],
-        "requirement": requirement,
-        "order": order,
-        "has_must": Rule.MUST in rules,
-        "has_merit": Rule.MERIT in rules,
-    }
+    context = {"job": job, "requirement": requirement, "order": order}
+    # The requirements filter joins the board's own filter form, the score
+    # order its one "Sort" list, so every choice is made (and kept) in one place.
+    fields = ""
+    if Rule.MUST in rules:
+        fields = render_to_string("screening/board_fields.html", context, request=request)
+    sorts = [(SCORE, gettext("Highest score first"))] if Rule.MERIT in rules else []
     return BoardView(
         filters=[FILTERS[requirement]] if requirement else [],
         order=[F("screening__score").desc(nulls_last=True)] if order else [],
+        keys=[("screening_rank", Coalesce(F("screening__score"), UNSCORED), True)] if order else [],
         annotations=dict(ANNOTATIONS),
         controls=render_to_string("screening/board_controls.html", context, request=request),
         query=query,
+        fields=fields,
+        sorts=sorts,
     )
 
 

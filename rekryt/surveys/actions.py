@@ -4,6 +4,7 @@ answers and opt-outs. Each is one transaction."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -51,6 +52,17 @@ REJECTION_KINDS = (
 class Plan:
     step: str
     due_at: datetime
+
+
+# step -> (application, planned due time) -> the due time to use instead.
+# Onboarding sends the "hired" survey 30 days after the start date.
+DueFor = Callable[[Application, datetime], datetime]
+_due_for: dict[str, DueFor] = {}
+
+
+def set_due_for(step: str, due_for: DueFor) -> None:
+    """Registered in an app's AppConfig.ready(), so surveys never imports it."""
+    _due_for[step] = due_for
 
 
 def plan_for(event: Event, stages: dict[int, Stage]) -> Plan | None:
@@ -126,7 +138,9 @@ def _schedule(event: Event, plan: Plan) -> bool:
                 step=plan.step,
                 language=application.language,
                 source_event=event.pk,
-                due_at=plan.due_at,
+                due_at=_due_for[plan.step](application, plan.due_at)
+                if plan.step in _due_for
+                else plan.due_at,
             )
     except IntegrityError:  # this event was planned already
         return False

@@ -68,6 +68,28 @@ def a_survey(application: Application, language: str) -> str:
     return raw
 
 
+def preboarding_pages(page: Any, audit: Audit, base: str) -> None:
+    """A demo hire's preboarding portal, fresh and with each form's errors."""
+    from rekryt.onboarding.models import Onboarding
+
+    hire = Onboarding.objects.filter(status="invited").order_by("start_date").first()
+    assert hire is not None, "the demo has hires in preboarding"
+    audit.visit(page, f"{base}/portal/t/{mint(hire.application.candidate)}/", "new hire link")
+    page.locator(".portal-continue button[type=submit]").click()
+    page.wait_for_url(re.compile(r".*/portal/$"))
+    audit.check(page, "portal home of a new hire")
+    audit.visit(page, f"{base}/portal/onboarding/{hire.pk}/", "preboarding")
+    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    audit.check(page, "preboarding with every document open")
+    page.fill("#id_clearing", "12")
+    page.locator("#pay form button[type=submit]").click()
+    page.wait_for_selector(".error-summary")
+    audit.check(page, "preboarding, pay details with an error")
+    page.locator("#files form button[type=submit]").click()
+    page.wait_for_selector(".error-summary")
+    audit.check(page, "preboarding, no file chosen")
+
+
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_every_candidate_page_passes_axe_and_fits_the_screen(
     browser: Any, live_server: Any, settings: Any, tmp_path: Any, language: str
@@ -201,6 +223,7 @@ def test_every_candidate_page_passes_axe_and_fits_the_screen(
     assert link, email.body_text
     visit(page, f"{base}{link.group(0)}", "data download confirmation")
     visit(page, f"{base}/portal/data/{'x' * 43}/", "data download, bad link", status=404)
+    preboarding_pages(page, audit, base)
     page.goto(f"{base}/portal/")
     page.locator(".portal-nav form button").click()
     page.wait_for_url("**/signed-out/")

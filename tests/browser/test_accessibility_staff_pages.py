@@ -173,6 +173,14 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     audit.check(page, "application with the add-referee form open")
     visit("references report", "references_report", with_refs.pk)
     visit("reference rules", "reference_rules", with_refs.job_id)
+    from rekryt.onboarding.models import Onboarding
+
+    visit("upcoming starts", "onboarding_upcoming")
+    preboarding = Onboarding.objects.filter(status="invited").order_by("start_date").first()
+    assert preboarding is not None, "the demo has hires in preboarding"
+    visit("onboarding", "onboarding_detail", preboarding.pk)
+    visit("onboarding hand-over", "onboarding_handover", preboarding.pk)
+    visit("hired application", "application_detail", preboarding.application_id)
     visit("question bank", "question_bank")
     visit("new question", "question_new")
     blind = Application.objects.filter(pk__in=blind_ids()).order_by("pk").first()

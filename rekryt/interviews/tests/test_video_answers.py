@@ -5,7 +5,11 @@ size-capped, written answers for those without a camera; staff watch them
 when they may see the application (not under blind review); answering
 them all opens the one-way review with its scorecard."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
+from django.utils import timezone
 
 from rekryt.interviews.models import Interview, PlanStep, VideoAnswer, VideoQuestion
 from rekryt.interviews.tests.helpers import scorecard
@@ -174,12 +178,16 @@ def test_the_recording_is_in_the_export_and_goes_with_the_candidate(
     assert not os.path.exists(stored)
 
 
-def test_an_abandoned_upload_is_purged_by_the_routine_lane(client, asked):
-    import os
-    import time as clock
+def test_an_abandoned_upload_is_purged_by_the_routine_lane(client, asked, settings, tmp_path):
+    # A storage of its own: other tests' unfinished uploads are not counted.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**settings.STORAGES["default"], "OPTIONS": {"location": str(tmp_path)}},
+    }
+    from django.core.files.storage import default_storage
 
     from rekryt.interviews.duties import PurgeAbandonedRecordings
-    from rekryt.interviews.video import part_path
+    from rekryt.interviews.video import chunk_names, parts_folder
 
     application, first, _second = asked
     sign_in(client, application)
@@ -190,13 +198,13 @@ def test_an_abandoned_upload_is_purged_by_the_routine_lane(client, asked):
         content_type="application/octet-stream",
         HTTP_X_UPLOAD_ID=started["upload"],
     )
-    part = part_path(VideoAnswer.objects.get(question=first))
-    assert part.exists()
+    folder = parts_folder(VideoAnswer.objects.get(question=first))
+    assert len(chunk_names(folder)) == 1
+    assert default_storage.open(chunk_names(folder)[0]).read() == WEBM[:500]
     duty = PurgeAbandonedRecordings()
     assert duty.lane == "routine"
     assert duty.handle_one() == 0  # a fresh upload stays
-    old = clock.time() - 3 * 24 * 3600
-    os.utime(part, (old, old))
-    duty.next_at = 0
-    assert duty.handle_one() == 1 and not part.exists()
-    assert duty.handle_one() == 0  # not again within the hour
+    with time_machine.travel(timezone.now() + timedelta(days=3)):
+        duty.next_at = 0
+        assert duty.handle_one() == 1 and chunk_names(folder) == []
+        assert duty.handle_one() == 0  # not again within the hour

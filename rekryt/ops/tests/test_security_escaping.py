@@ -29,8 +29,9 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
     ),
     ("jobs/jsonld.py", "SafeString"): (1, "an empty string"),
     ("applications/hooks.py", "SafeString"): (
-        1,
-        "joins board controls that providers rendered from templates (rekryt.screening.board)",
+        2,
+        "joins board controls and filter fields that providers rendered from templates "
+        "(rekryt.screening.board)",
     ),
     ("screening/board.py", "SafeString"): (1, "joins badges built by format_html"),
     **{
@@ -57,6 +58,20 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
             "reference_request_subject",
             "reference_reminder",
             "reference_reminder_subject",
+        )
+    },
+    **{
+        (f"onboarding/templates/onboarding/email/{name}.txt", "autoescape off"): (
+            1,
+            "plain-text email or subject; its HTML part escapes it whole (urlize with autoescape)",
+        )
+        for name in (
+            "onboarding_invite",
+            "onboarding_invite_subject",
+            "onboarding_task_soon",
+            "onboarding_task_soon_subject",
+            "onboarding_task_overdue",
+            "onboarding_task_overdue_subject",
         )
     },
     **{

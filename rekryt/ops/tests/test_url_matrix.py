@@ -209,6 +209,22 @@ def template(w: World) -> dict[str, Any]:
     return {"pk": w.template_pk}
 
 
+def webhook(w: World) -> dict[str, Any]:
+    from rekryt.api.models import Endpoint
+
+    return {"pk": Endpoint.objects.create(url="https://93.184.216.34/hook").pk}
+
+
+def webhook_delivery(w: World) -> dict[str, Any]:
+    from rekryt.api.models import Delivery, EventType
+
+    pk = webhook(w)["pk"]
+    delivery = Delivery.objects.create(
+        endpoint_id=pk, event_type=EventType.APPLICATION_CREATED, payload={}, status="failed"
+    )
+    return {"pk": pk, "delivery_pk": delivery.pk}
+
+
 def stage_template(w: World) -> dict[str, Any]:
     return {"pk": w.stage_template_pk}
 
@@ -378,6 +394,45 @@ def iv_portal_video(w: World) -> dict[str, Any]:
     return {"pk": w.application.pk, "question": interviews(w)["video_question"]}
 
 
+def onboarding(w: World) -> dict[str, Any]:
+    """A hire on `job` with its onboarding, checklist and one uploaded file,
+    made once per world."""
+    found = w.__dict__.get("onboarding")
+    if found is not None:
+        return found
+    from rekryt.applications.actions import set_outcome
+    from rekryt.onboarding.models import Onboarding, Upload
+    from rekryt.onboarding.tests.helpers import policy
+
+    hired = make_application(w.job)
+    set_outcome(hired, "hired", None)
+    made = Onboarding.objects.get(application=hired)
+    upload = Upload(onboarding=made, kind="id", original_name="id.pdf", size=len(PDF))
+    upload.content_type, upload.sha256 = "application/pdf", hashlib.sha256(PDF).hexdigest()
+    upload.file.save("x.bin", ContentFile(PDF))
+    found = {"pk": made.pk, "task": made.tasks.first().pk, "file": upload.pk}
+    found["material"] = policy().pk
+    w.__dict__["onboarding"] = found
+    return found
+
+
+def onb(w: World) -> dict[str, Any]:
+    return {"pk": onboarding(w)["pk"]}
+
+
+def onb_task(w: World) -> dict[str, Any]:
+    return {"pk": onboarding(w)["task"]}
+
+
+def onb_file(w: World) -> dict[str, Any]:
+    return {"pk": onboarding(w)["file"]}
+
+
+def onb_material(w: World) -> dict[str, Any]:
+    made = onboarding(w)
+    return {"pk": made["pk"], "material": made["material"]}
+
+
 # Every URL name of the project -> (who may use it, its arguments).
 ACCESS: dict[str, tuple[str, Args]] = {
     # Public: the career site, the application form, the portal, surveys.
@@ -530,6 +585,11 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "settings_reason_move": (ADMINS, reason),
     "settings_reason_active": (ADMINS, reason),
     "settings_reason_delete": (ADMINS, reason),
+    "webhook_endpoints": (ADMINS, none),
+    "webhook_endpoint": (ADMINS, webhook),
+    "webhook_rotate_secret": (ADMINS, webhook),
+    "webhook_delete": (ADMINS, webhook),
+    "webhook_resend": (ADMINS, webhook_delivery),
     "staff_people": (ADMINS, none),
     "staff_invite": (ADMINS, none),
     "staff_invite_revoke": (ADMINS, invite),
@@ -575,6 +635,22 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "interview_undo": (ON_JOB, iv_interview),
     "scorecard_detail": (ON_JOB, iv_scorecard),
     "video_recording": (ON_JOB, iv_recording),
+    "portal_onboarding": (PUBLIC, onb),
+    "portal_onboarding_confirm": (PUBLIC, onb_material),
+    "portal_onboarding_details": (PUBLIC, onb),
+    "portal_onboarding_upload": (PUBLIC, onb),
+    "portal_onboarding_pay": (PUBLIC, onb),
+    "onboarding_upcoming": (STAFF, none),
+    "onboarding_detail": (ON_JOB, onb),
+    "onboarding_invite": (ON_JOB, onb),
+    "onboarding_undo_invite": (ON_JOB, onb),
+    "onboarding_complete": (ON_JOB, onb),
+    "onboarding_handover": (ON_JOB, onb),
+    "onboarding_handover_json": (ON_JOB, onb),
+    "onboarding_pay_handed_over": (RECRUITERS, onb),
+    "onboarding_task_done": (ON_JOB, onb_task),
+    "onboarding_task_assign": (ON_JOB, onb_task),
+    "onboarding_file": (ON_JOB, onb_file),
     "my_interviews": (STAFF, none),
     "interview_feed_new": (STAFF, none),
     "interview_feed_revoke": (STAFF, none),

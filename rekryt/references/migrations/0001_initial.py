@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("applications", "0017_references_event_kinds"),
+        ("applications", "0018_references_event_kinds"),
         ("interviews", "0001_initial"),
         ("jobs", "0007_job_templates"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

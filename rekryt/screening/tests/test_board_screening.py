@@ -82,10 +82,8 @@ def test_malformed_choices_are_ignored(client, rita, job, questions):
 
 def test_a_board_without_questions_has_no_screening_controls(client, rita, other_job):
     client.force_login(rita)
-    assert (
-        'name="requirements"'
-        not in client.get(f"/staff/jobs/{other_job.pk}/board/").content.decode()
-    )
+    html = client.get(f"/staff/jobs/{other_job.pk}/board/").content.decode()
+    assert 'name="requirements"' not in html and 'value="score"' not in html
 
 
 def queries_for(client, path):
@@ -165,19 +163,63 @@ def test_a_merit_only_job_offers_the_sort_but_not_the_filter(client, rita, other
     )
     client.force_login(rita)
     html = client.get(f"/staff/jobs/{other_job.pk}/board/").content.decode()
-    assert 'name="sort"' in html and 'name="requirements"' not in html
+    assert '<option value="score"' in html and 'name="requirements"' not in html
 
 
-def test_the_screening_form_keeps_the_boards_own_filters(client, rita, job, questions):
+def test_one_form_holds_the_boards_filters_and_screenings_choices(client, rita, job, questions):
     screened(job, questions, "Ett")
     client.force_login(rita)
     html = client.get(
-        f"/staff/jobs/{job.pk}/board/?source=linkedin&days=3&q=%22Ett%22&sort=days&page=2"
+        f"/staff/jobs/{job.pk}/board/?source=linkedin&days=3&requirements=met&sort=score"
     ).content.decode()
-    form = html[html.index('class="screening-filter"') :]
+    # One sort list on the page: the board's sorts and the score order together.
+    assert html.count('name="sort"') == 1 and html.count('name="requirements"') == 1
+    form = html[html.index('class="board-filters') :]
     form = form[: form.index("</form>")]
-    assert '<input type="hidden" name="source" value="linkedin">' in form
-    assert '<input type="hidden" name="days" value="3">' in form
-    assert '<input type="hidden" name="q" value="&quot;Ett&quot;">' in form
-    # Its own order replaces the board's sort; nothing else is carried.
-    assert 'type="hidden" name="sort"' not in form and 'name="page"' not in form
+    assert '<option value="met" selected>' in form
+    assert '<option value="score" selected>' in form
+    assert 'value="days" selected' not in form
+    assert 'name="days" min="0" max="3650" inputmode="numeric" value="3"' in form
+    # Nothing is carried twice as a hidden copy of a visible field.
+    assert 'type="hidden" name="sort"' not in form
+    assert 'type="hidden" name="requirements"' not in form
+
+
+def test_the_boards_own_sort_stays_chosen_on_a_screened_board(client, rita, job, questions):
+    screened(job, questions, "Ett")
+    client.force_login(rita)
+    html = client.get(f"/staff/jobs/{job.pk}/board/?sort=days").content.decode()
+    form = html[html.index('class="board-filters') :]
+    assert 'value="days" selected' in form and '<option value="score" selected>' not in form
+
+
+def walk(client, first_pk, suffix):
+    """Names met following "Next" from the application `first_pk`."""
+    names, pk = [], first_pk
+    while pk:
+        html = client.get(f"/staff/applications/{pk}/{suffix}").content.decode()
+        names.append(re.search(r"<h1[^>]*>\s*([^<]+?)\s*<", html).group(1))
+        found = re.search(r'rel="next"[^>]*href="/staff/applications/(\d+)/([^"]*)"', html)
+        assert found is None or found.group(2) == suffix.replace("&", "&amp;")
+        pk = int(found.group(1)) if found else None
+    return names
+
+
+@pytest.mark.parametrize("suffix", ["?sort=score", "?requirements=met&sort=score"])
+def test_previous_and_next_walk_the_screened_board_in_its_order(
+    client, rita, job, questions, suffix
+):
+    screened(job, questions, "Noll")
+    screened(job, questions, "Flaggad", licence="no", years="4")
+    first = screened(job, questions, "Fem", years="3")
+    screened(job, questions, "Lika", years="3")
+    screened(job, questions, "Aven", years="2")
+    make_application(job, first_name="Obesvarad")  # no answers: no score, last
+    client.force_login(rita)
+    board = names_on(client.get(f"/staff/jobs/{job.pk}/board/{suffix}").content.decode())
+    assert ("Flaggad Testsson" in board) == ("requirements" not in suffix)
+    start = Application.objects.get(first_name=board[0].split()[0])
+    assert walk(client, start.pk, suffix) == board
+    # Unscored last; those with no answers are not "requirements met" at all.
+    last = "Noll Testsson" if "requirements" in suffix else "Obesvarad Testsson"
+    assert board[-1] == last and first.first_name in board[0] + board[1]

@@ -167,11 +167,16 @@ def test_reopening_cancels_a_planned_rejection_survey(application, rita):
     assert rejected.skip_reason == "reopened"
 
 
-def test_it_surveys_a_hired_candidate(application, rita):
+def test_it_surveys_a_hired_candidate_thirty_days_in(application, rita):
+    # Without a start date, 30 days after the hire (rekryt.onboarding sets
+    # the due time: 30 days after the start date once there is one).
     set_org(survey_cooldown_days=0)
     set_outcome(application, Outcome.HIRED, rita)
     work()
     hired = Survey.objects.get(application=application, step="hired")
+    assert hired.status == SurveyStatus.SCHEDULED
+    work(timedelta(days=30, minutes=10))
+    hired.refresh_from_db()
     assert hired.status == SurveyStatus.SENT
 
 

@@ -1,0 +1,117 @@
+"""From application events to deliveries. The Event table is the outbox:
+a cursor walks it by id, so nothing is lost when a web process dies after
+its commit, and nothing is added to the request that made the event.
+
+A transaction still running when the walk passes can leave a gap in the
+ids (as can one rolled back). The cursor stops before a gap until the event
+after it is GAP_WAIT old; the events beyond are delivered at once all the
+same, and the unique (endpoint, event, type) keeps the next walk from adding
+them twice."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from rekryt.api.models import Delivery, Endpoint, EventType, FanOut
+from rekryt.applications.models import Event, EventKind, Outcome
+
+GAP_WAIT = timedelta(seconds=60)
+BATCH = 500
+
+TYPES: dict[str, str] = {
+    EventKind.CREATED: EventType.APPLICATION_CREATED,
+    EventKind.STAGE_MOVED: EventType.STAGE_CHANGED,
+    EventKind.OUTCOME_SET: EventType.OUTCOME_SET,
+    EventKind.INTERVIEW_BOOKED: EventType.INTERVIEW_SCHEDULED,
+    EventKind.INTERVIEW_MOVED: EventType.INTERVIEW_SCHEDULED,
+}
+# What each type adds to the ids: facts, no names or addresses.
+DETAILS: dict[str, tuple[str, ...]] = {
+    EventType.STAGE_CHANGED: ("from_stage", "to_stage", "from_name_en", "to_name_en"),
+    EventType.OUTCOME_SET: ("outcome", "reason", "reason_name"),
+    EventType.HIRED: (),
+    EventType.INTERVIEW_SCHEDULED: ("interview", "starts_at"),
+}
+
+
+def types_of(event: dict[str, Any]) -> list[str]:
+    first = TYPES.get(event["kind"])
+    if first is None:
+        return []
+    hired = first == EventType.OUTCOME_SET and event["data"].get("outcome") == Outcome.HIRED
+    return [first, EventType.HIRED] if hired else [first]
+
+
+def payload(event_type: str, event: dict[str, Any]) -> dict[str, Any]:
+    data = {
+        "event_id": event["pk"],
+        "application_id": event["application_id"],
+        "job_id": event["application__job_id"],
+        "candidate_id": event["application__candidate_id"],
+    }
+    for key in DETAILS.get(event_type, ()):
+        data[key] = event["data"].get(key)
+    return {"type": event_type, "timestamp": event["created_at"].isoformat(), "data": data}
+
+
+def deliveries_for(events: list[dict[str, Any]], endpoints: list[Endpoint]) -> list[Delivery]:
+    made = []
+    for event in events:
+        for event_type in types_of(event):
+            for endpoint in endpoints:
+                if endpoint.wants(event_type):
+                    made.append(
+                        Delivery(
+                            endpoint=endpoint,
+                            event_id=event["pk"],
+                            application_id=event["application_id"],
+                            event_type=event_type,
+                            payload=payload(event_type, event),
+                        )
+                    )
+    return made
+
+
+def contiguous_end(after: int, events: list[dict[str, Any]], now: datetime) -> int:
+    """How far the cursor may move: up to the first young gap."""
+    expected = after + 1
+    for event in events:
+        if event["pk"] != expected and event["created_at"] > now - GAP_WAIT:
+            break
+        after, expected = event["pk"], event["pk"] + 1
+    return after
+
+
+@transaction.atomic
+def fan_out() -> int:
+    """One batch of events turned into deliveries; how many events it read."""
+    cursor, _created = FanOut.objects.get_or_create(pk=1)
+    cursor = FanOut.objects.select_for_update().get(pk=1)
+    rows = (
+        Event.objects.filter(pk__gt=cursor.after_event)
+        .order_by("pk")
+        .values(
+            "pk",
+            "kind",
+            "data",
+            "created_at",
+            "application_id",
+            "application__job_id",
+            "application__candidate_id",
+        )[:BATCH]
+    )
+    events: list[dict[str, Any]] = [dict(row) for row in rows]
+    if not events:
+        return 0
+    endpoints = list(Endpoint.objects.filter(enabled=True))
+    Delivery.objects.bulk_create(deliveries_for(events, endpoints), ignore_conflicts=True)
+    moved_to = contiguous_end(cursor.after_event, events, timezone.now())
+    if moved_to != cursor.after_event:
+        cursor.after_event = moved_to
+        cursor.save(update_fields=["after_event"])
+    # Events past a young gap are read again next time (nothing is added).
+    return len([e for e in events if e["pk"] <= moved_to])
