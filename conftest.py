@@ -60,6 +60,7 @@ DATA_MIGRATIONS = [
     "rekryt.surveys.migrations.0002_survey_defaults",
     "rekryt.privacy.migrations.0002_default_templates",
     "rekryt.applications.migrations.0011_repeated_application_email",
+    "rekryt.references.migrations.0002_default_template",
 ]
 
 

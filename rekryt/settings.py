@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     # portal (its session, links and home page), the promise's working days
     # and the surveys above them.
     "rekryt.talentpool",
+    "rekryt.references",
     "rekryt.onboarding",
     "rekryt.campaigns",
     # Webhooks (and the REST API to come) read every app above.

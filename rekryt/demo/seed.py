@@ -41,6 +41,7 @@ from rekryt.demo.interviews import add_interviews
 from rekryt.demo.onboarding import add_onboarding
 from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
 from rekryt.demo.plan import Opening, Plan, Step, plan_applications
+from rekryt.demo.references import add_references
 from rekryt.demo.screening import (
     answer_screening,
     backdate_results,
@@ -89,6 +90,7 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         add_privacy_cases(played, staff, now)
         add_workspace([t.application_id for t in played], staff, timezone.now())
         add_interviews(staff, timezone.now())
+        add_references(timezone.now())
         add_onboarding(staff, timezone.now())
         add_campaign(staff, rng)
         add_talent_pools(staff)

@@ -162,6 +162,18 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
     audit.check(page, "application with the interview forms open")
     visit("your interviews", "my_interviews")
+    # References: the demo has answered ones, one with signals worth a look.
+    from rekryt.references.models import ReferenceRequest
+
+    answered = ReferenceRequest.objects.filter(status="answered").select_related("referee")
+    referenced = answered.order_by("pk").first()
+    assert referenced
+    with_refs = referenced.referee.application
+    visit("application with references", "application_detail", with_refs.pk)
+    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    audit.check(page, "application with the add-referee form open")
+    visit("references report", "references_report", with_refs.pk)
+    visit("reference rules", "reference_rules", with_refs.job_id)
     from rekryt.onboarding.models import Onboarding
 
     visit("upcoming starts", "onboarding_upcoming")

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Q
 from django.test import Client
 from django.utils import timezone
 
@@ -124,7 +125,9 @@ def test_it_marks_every_email_it_caused_as_sent_to_the_mailbox(output: str) -> N
     ).exists()
     assert Message.objects.exclude(kind=TemplateKind.APPLICATION_RECEIVED).exists()
     # The worker has nothing to send: only a rejection still inside its delay waits.
-    unsent = Message.objects.exclude(status=MessageStatus.SENT)
+    # (Reminders to referees who answered before them were cancelled.)
+    answered = Q(status=MessageStatus.CANCELLED, kind="reference_reminder")
+    unsent = Message.objects.exclude(status=MessageStatus.SENT).exclude(answered)
     assert not unsent.exclude(status=MessageStatus.SCHEDULED).exists()
     assert not unsent.filter(send_after__lte=timezone.now()).exists()
     sent = Message.objects.filter(status=MessageStatus.SENT)
@@ -239,3 +242,12 @@ def test_it_shows_interviews_at_their_best(output: str) -> None:
     from rekryt.interviews.models import VideoQuestion
 
     assert VideoQuestion.objects.count() == 2
+
+
+def test_it_has_references_requested_and_answered(output: str) -> None:
+    from rekryt.references.models import Referee, ReferenceRequest, Status
+
+    statuses = list(ReferenceRequest.objects.values_list("status", flat=True))
+    assert statuses.count(Status.ANSWERED) >= 3 and Status.SENT in statuses
+    assert Referee.objects.filter(requests__isnull=True).exists()  # named, not yet asked
+    assert Message.objects.filter(kind="reference_reminder", status=MessageStatus.SENT).exists()

@@ -49,6 +49,18 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
         )
     },
     **{
+        (f"references/templates/references/email/{name}.txt", "autoescape off"): (
+            1,
+            "plain-text email or subject; its HTML part escapes it whole (urlize with autoescape)",
+        )
+        for name in (
+            "reference_request",
+            "reference_request_subject",
+            "reference_reminder",
+            "reference_reminder_subject",
+        )
+    },
+    **{
         (f"onboarding/templates/onboarding/email/{name}.txt", "autoescape off"): (
             1,
             "plain-text email or subject; its HTML part escapes it whole (urlize with autoescape)",

@@ -384,6 +384,12 @@ def iv_recording(w: World) -> dict[str, Any]:
     return {"pk": interviews(w)["recording"]}
 
 
+def ref_referee(w: World) -> dict[str, Any]:
+    from rekryt.references.tests.helpers import referee
+
+    return {"pk": w.application.pk, "referee_pk": referee(w.application).pk}
+
+
 def iv_portal_video(w: World) -> dict[str, Any]:
     return {"pk": w.application.pk, "question": interviews(w)["video_question"]}
 
@@ -527,6 +533,10 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "feed_linkedin": (PUBLIC, none),
     "embed_jobs": (PUBLIC, none),
     "embed_jobs_json": (PUBLIC, none),
+    "reference_answer": (PUBLIC, token),
+    "reference_decline": (PUBLIC, token),
+    "portal_references": (PUBLIC, application),
+    "portal_referee_remove": (PUBLIC, ref_referee),
     "portal_token": (PUBLIC, token),
     "portal_new_link": (PUBLIC, none),
     "portal_new_link_sent": (PUBLIC, none),
@@ -736,6 +746,13 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "job_platsbanken": (RECRUITERS, job),
     "job_platsbanken_json": (RECRUITERS, job),
     "job_platsbanken_send": (RECRUITERS, job),
+    # References: the job's deciders; the rules per stage are recruiters'.
+    "referee_add": (ON_JOB, application),
+    "referee_erase": (ON_JOB, ref_referee),
+    "references_send": (ON_JOB, application),
+    "references_undo": (ON_JOB, application),
+    "references_report": (ON_JOB, application),
+    "reference_rules": (RECRUITERS, job),
     "audit_log": (ADMINS, none),
     "audit_export": (ADMINS, none),
 }
