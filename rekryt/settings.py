@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "rekryt.applications",
     "rekryt.screening",
     "rekryt.interviews",
+    "rekryt.offers",
     # Below the portal, which shows the conversation to the candidate.
     "rekryt.conversations",
     "rekryt.portal",

@@ -271,6 +271,17 @@ class EventKind(models.TextChoices):
     INTERVIEW_TIMES_ASKED = "interview_times_asked", _("Candidate asked for other times")
     SCORECARD_SUBMITTED = "scorecard_submitted", _("Scorecard submitted")
     VIDEO_ANSWERED = "video_answered", _("One-way video questions answered")
+    OFFER_DRAFTED = "offer_drafted", _("Offer drafted")
+    OFFER_CHANGED = "offer_changed", _("Offer changed")
+    OFFER_APPROVAL_ASKED = "offer_approval_asked", _("Offer approval asked for")
+    OFFER_APPROVAL_TAKEN_BACK = "offer_approval_taken_back", _("Offer approval request taken back")
+    OFFER_APPROVED = "offer_approved", _("Offer approved")
+    OFFER_RETURNED = "offer_returned", _("Offer returned for changes")
+    OFFER_SENT = "offer_sent", _("Offer sent")
+    OFFER_SEND_UNDONE = "offer_send_undone", _("Offer sending undone")
+    OFFER_WITHDRAWN = "offer_withdrawn", _("Offer withdrawn")
+    OFFER_ACCEPTED = "offer_accepted", _("Offer accepted and signed")
+    OFFER_DECLINED = "offer_declined", _("Offer declined")
 
 
 class ResubmissionStatus(models.TextChoices):
