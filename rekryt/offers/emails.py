@@ -128,7 +128,7 @@ def waiting_approval(offer: Offer) -> Any:
     )
 
 
-_KEY = re.compile(r"\Aoffer:(\d+):(sent|approval):")
+_KEY = re.compile(r"\Aoffer:(\d+):(sent|approval)\b")
 
 
 def still_wanted(message: Message) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from pypdf import PdfReader, PdfWriter
 from rekryt.accounts.models import Organisation
 from rekryt.offers.models import Offer
 
+logging.getLogger("fontTools").setLevel(logging.WARNING)  # per-glyph INFO lines
 FONTS = Path(__file__).parent / "fonts"
 FAMILY = "DejaVu"
 
