@@ -37,6 +37,7 @@ from rekryt.demo.ads import JOBS, PLAN_KEYS
 from rekryt.demo.backdate import Timeline, backdate
 from rekryt.demo.identity import add_identity_cases
 from rekryt.demo.interviews import add_interviews
+from rekryt.demo.offers import add_offers
 from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
 from rekryt.demo.plan import Opening, Plan, Step, plan_applications
 from rekryt.demo.screening import (
@@ -86,6 +87,7 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         add_privacy_cases(played, staff, now)
         add_workspace([t.application_id for t in played], staff, timezone.now())
         add_interviews(staff, timezone.now())
+        add_offers(staff, timezone.now())
         survey_the_history(rng, [t.application_id for t in played], timezone.now())
         elsewhere = add_identity_cases([t.application_id for t in played], now)
         if elsewhere is not None:

@@ -19,11 +19,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from rekryt.accounts.models import User
-from rekryt.applications.actions import set_outcome
+from rekryt.applications.actions import move_to_stage, set_outcome
 from rekryt.applications.models import Application, EventKind, Outcome, record
 from rekryt.audit import log as audit
 from rekryt.audit.models import Action
 from rekryt.candidates.personal_data import remove_files_on_commit
+from rekryt.jobs.models import StageKind
 from rekryt.messaging.actions import cancel_message
 from rekryt.offers import emails, pdf
 from rekryt.offers.models import Offer, OfferTemplate, Status
@@ -284,8 +285,17 @@ def accept_offer(offer: Offer, signature: Signature) -> Offer:
         detail="offer_signed",
         params={"version": offer.version, "application": offer.application_id},
     )
-    set_outcome(offer.application, Outcome.HIRED, None)
+    hire(offer.application)
     return offer
+
+
+def hire(application: Application) -> None:
+    """What a recruiter does on a hire, done by the candidate's signature:
+    into the job's hired stage (its welcome email and all), then hired."""
+    hired = application.job.stages.filter(kind=StageKind.HIRED).order_by("order").first()
+    if hired is not None and application.stage_id != hired.pk:
+        move_to_stage(application, hired, None)
+    set_outcome(application, Outcome.HIRED, None)
 
 
 @transaction.atomic

@@ -239,3 +239,15 @@ def test_it_shows_interviews_at_their_best(output: str) -> None:
     from rekryt.interviews.models import VideoQuestion
 
     assert VideoQuestion.objects.count() == 2
+
+
+def test_it_shows_offers_awaiting_approval_sent_and_accepted(output: str) -> None:
+    from rekryt.offers.models import Offer, OfferTemplate
+    from rekryt.offers.models import Status as OfferStatus
+
+    assert OfferTemplate.objects.count() == 2
+    statuses = sorted(Offer.objects.values_list("status", flat=True))
+    assert statuses == sorted([OfferStatus.PENDING, OfferStatus.SENT, OfferStatus.ACCEPTED])
+    accepted = Offer.objects.get(status=OfferStatus.ACCEPTED)
+    assert accepted.application.outcome == Outcome.HIRED and accepted.signed_pdf
+    assert Offer.objects.get(status=OfferStatus.SENT).pdf_sha256

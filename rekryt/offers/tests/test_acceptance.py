@@ -62,7 +62,7 @@ def test_the_stored_hash_is_the_hash_of_the_pdf_the_candidate_was_shown(
     last = reader.pages[-1].extract_text()
     assert digest in last.replace("\n", "") and application.full_name.upper() in last
     application.refresh_from_db()
-    assert application.outcome == Outcome.HIRED
+    assert application.outcome == Outcome.HIRED and application.stage.kind == "hired"
     event = Event.objects.get(application=application, kind=EventKind.OFFER_ACCEPTED)
     assert event.data["sha256"] == digest
     assert AuditEntry.objects.filter(detail="offer_signed", target_id=str(offer.pk)).exists()
