@@ -286,6 +286,7 @@ def accept_offer(offer: Offer, signature: Signature) -> Offer:
         params={"version": offer.version, "application": offer.application_id},
     )
     hire(offer.application)
+    emails.tell_staff(offer)
     return offer
 
 
@@ -309,4 +310,5 @@ def decline_offer(offer: Offer, reason: str) -> Offer:
     offer.decline_reason = reason.strip()[:2000]
     offer.save()
     _event(offer, EventKind.OFFER_DECLINED, None)
+    emails.tell_staff(offer)
     return offer

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.html import linebreaks, urlize
 
 from rekryt.accounts.models import Organisation, Role, User
+from rekryt.applications.hooks import blind_for, shown_name
 from rekryt.applications.models import EventKind, record
 from rekryt.messaging import outbox
 from rekryt.messaging.models import Message, MessageStatus
@@ -25,6 +26,7 @@ from rekryt.portal.tokens import portal_values
 
 SENT = "offer_sent"
 APPROVAL = "offer_approval"
+ANSWERED = "offer_answered"
 KINDS = [SENT, APPROVAL]
 
 
@@ -126,6 +128,41 @@ def waiting_approval(offer: Offer) -> Any:
     return Message.objects.filter(
         idempotency_key__startswith=approval_prefix(offer), status=MessageStatus.SCHEDULED
     )
+
+
+def tell_staff(offer: Offer) -> list[Message]:
+    """The candidate answered: the sender and the job's recruiter hear of it
+    at once (the candidate's own action, so there is nothing to undo)."""
+    application = offer.application
+    people = {u.pk: u for u in (offer.sent_by, application.job.recruiter) if u is not None}
+    name = shown_name(application, blind_for([application]))
+    queued = []
+    for user in people.values():
+        if not user.is_active or not user.email:
+            continue
+        language = (user.language or settings.LANGUAGE_CODE)[:2]
+        context = {
+            "offer": offer,
+            "user": user,
+            "name": name,
+            "job": application.job,
+            "organisation": Organisation.get(),
+            "url": settings.SITE_URL + reverse("offer_detail", args=[offer.pk]),
+        }
+        subject, text, html = _render(ANSWERED, context, language)
+        queued.append(
+            outbox.queue_rendered(
+                key=f"offer:{offer.pk}:answered:{user.pk}",
+                kind=ANSWERED,
+                to_email=user.email,
+                to_name=user.display_name,
+                subject=subject,
+                text=text,
+                html=html,
+                language=language,
+            )
+        )
+    return queued
 
 
 _KEY = re.compile(r"\Aoffer:(\d+):(sent|approval)\b")

@@ -173,3 +173,24 @@ def test_a_candidate_cannot_open_someone_elses_offer(
     offer.status = Status.DRAFT
     offer.save()
     assert client.get(f"/portal/offers/{offer.pk}/").status_code == 404
+
+
+def test_the_sender_and_the_recruiter_hear_of_the_answer(
+    application: Any, rita: Any, alice: Any
+) -> None:
+    from rekryt.messaging.models import Message
+
+    offer = sent(application, alice)
+    actions.accept_offer(offer, signature(offer))
+    told = Message.objects.filter(kind="offer_answered").order_by("to_email")
+    assert [m.to_email for m in told] == [alice.email, rita.email]
+    assert "accepted" in told[0].subject and application.full_name in told[0].body_text
+
+
+def test_a_decline_reason_reaches_the_sender(application: Any, rita: Any) -> None:
+    from rekryt.messaging.models import Message
+
+    offer = sent(application, rita)
+    actions.decline_offer(offer, "Lönen räckte inte.")
+    told = Message.objects.get(kind="offer_answered")
+    assert told.to_email == rita.email and "Lönen räckte inte." in told.body_text
