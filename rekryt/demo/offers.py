@@ -13,6 +13,8 @@ from django.utils import timezone
 from rekryt.accounts.models import Role, User
 from rekryt.applications.models import Application, Outcome
 from rekryt.jobs.models import JobStatus, StageKind
+from rekryt.messaging.hooks import status_changed
+from rekryt.messaging.models import Message, MessageStatus
 from rekryt.offers import actions
 from rekryt.offers.models import OfferTemplate
 
@@ -127,3 +129,19 @@ def add_offers(staff: dict[str, User], now: datetime) -> None:
             user_agent="Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1",
         ),
     )
+    # As everywhere in the demo, what was due has gone to the mailbox (the
+    # staff's notice of the answer); the offer emails still wait their delay.
+    done = timezone.now()
+    due = list(
+        Message.objects.filter(
+            idempotency_key__startswith="offer:",
+            status=MessageStatus.SCHEDULED,
+            send_after__lte=done,
+        )
+    )
+    Message.objects.filter(pk__in=[m.pk for m in due]).update(
+        status=MessageStatus.SENT, sent_at=done, to_mailbox=True
+    )
+    for message in due:
+        message.status = MessageStatus.SENT
+    status_changed(due)
