@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     # and the surveys above them.
     "rekryt.talentpool",
     "rekryt.references",
+    "rekryt.offers",
     "rekryt.onboarding",
     "rekryt.campaigns",
     # Webhooks (and the REST API to come) read every app above.

@@ -28,6 +28,7 @@ TYPES: dict[str, str] = {
     EventKind.OUTCOME_SET: EventType.OUTCOME_SET,
     EventKind.INTERVIEW_BOOKED: EventType.INTERVIEW_SCHEDULED,
     EventKind.INTERVIEW_MOVED: EventType.INTERVIEW_SCHEDULED,
+    EventKind.OFFER_ACCEPTED: EventType.OFFER_ACCEPTED,
 }
 # What each type adds to the ids: facts, no names or addresses.
 DETAILS: dict[str, tuple[str, ...]] = {
@@ -35,6 +36,7 @@ DETAILS: dict[str, tuple[str, ...]] = {
     EventType.OUTCOME_SET: ("outcome", "reason", "reason_name"),
     EventType.HIRED: (),
     EventType.INTERVIEW_SCHEDULED: ("interview", "starts_at"),
+    EventType.OFFER_ACCEPTED: ("offer", "version"),
 }
 
 
@@ -77,8 +79,10 @@ def deliveries_for(events: list[dict[str, Any]], endpoints: list[Endpoint]) -> l
 
 
 def contiguous_end(after: int, events: list[dict[str, Any]], now: datetime) -> int:
-    """How far the cursor may move: up to the first young gap."""
-    expected = after + 1
+    """How far the cursor may move: up to the first young gap. A cursor that
+    has not moved yet starts at the first event there is (ids need not
+    start at 1: a PostgreSQL sequence goes on where it was)."""
+    expected = after + 1 if after or not events else events[0]["pk"]
     for event in events:
         if event["pk"] != expected and event["created_at"] > now - GAP_WAIT:
             break

@@ -36,6 +36,7 @@ class EventType(models.TextChoices):
     OUTCOME_SET = "application.outcome_set", _("Outcome set (hired, rejected, withdrawn)")
     HIRED = "application.hired", _("Hired")
     INTERVIEW_SCHEDULED = "interview.scheduled", _("Interview scheduled")
+    OFFER_ACCEPTED = "offer.accepted", _("Offer accepted")
     CANDIDATE_ERASED = "candidate.erased", _("Candidate erased")
 
 

@@ -290,6 +290,17 @@ class EventKind(models.TextChoices):
     PAY_DETAILS_ERASED = "pay_details_erased", _("Bank and tax details erased")
     ONBOARDING_DONE = "onboarding_done", _("Onboarding done")
     ONBOARDING_CANCELLED = "onboarding_cancelled", _("Onboarding cancelled")
+    OFFER_DRAFTED = "offer_drafted", _("Offer drafted")
+    OFFER_CHANGED = "offer_changed", _("Offer changed")
+    OFFER_APPROVAL_ASKED = "offer_approval_asked", _("Offer approval asked for")
+    OFFER_APPROVAL_TAKEN_BACK = "offer_approval_taken_back", _("Offer approval request taken back")
+    OFFER_APPROVED = "offer_approved", _("Offer approved")
+    OFFER_RETURNED = "offer_returned", _("Offer returned for changes")
+    OFFER_SENT = "offer_sent", _("Offer sent")
+    OFFER_SEND_UNDONE = "offer_send_undone", _("Offer sending undone")
+    OFFER_WITHDRAWN = "offer_withdrawn", _("Offer withdrawn")
+    OFFER_ACCEPTED = "offer_accepted", _("Offer accepted and signed")
+    OFFER_DECLINED = "offer_declined", _("Offer declined")
 
 
 class ResubmissionStatus(models.TextChoices):

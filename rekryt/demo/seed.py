@@ -38,6 +38,7 @@ from rekryt.demo.backdate import Timeline, backdate
 from rekryt.demo.campaigns import add_campaign
 from rekryt.demo.identity import add_identity_cases
 from rekryt.demo.interviews import add_interviews
+from rekryt.demo.offers import add_offers
 from rekryt.demo.onboarding import add_onboarding
 from rekryt.demo.people import about, cv_lines, cv_pdf, make_people
 from rekryt.demo.plan import Opening, Plan, Step, plan_applications
@@ -94,6 +95,7 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         add_onboarding(staff, timezone.now())
         add_campaign(staff, rng)
         add_talent_pools(staff)
+        add_offers(staff, timezone.now())
         survey_the_history(rng, [t.application_id for t in played], timezone.now())
         elsewhere = add_identity_cases([t.application_id for t in played], now)
         if elsewhere is not None:

@@ -17,6 +17,7 @@ from rekryt.applications.models import Application, EventKind, Outcome, record
 from rekryt.lib.sniff import Checked
 from rekryt.messaging.actions import cancel_message
 from rekryt.messaging.models import Message, MessageStatus
+from rekryt.offers.models import accepted_offer
 from rekryt.onboarding import emails, sealing
 from rekryt.onboarding.models import (
     Confirmation,
@@ -34,9 +35,10 @@ SURVEY_AFTER_START = timedelta(days=30)
 
 
 def start_date_for(application: Application) -> date | None:
-    """The start date a new onboarding begins with: none until the recruiter
-    sets it (the lead extends this with the accepted offer's start date)."""
-    return None
+    """The start date a new onboarding begins with: the accepted offer's,
+    when the hire came with one; otherwise none until the recruiter sets it."""
+    offer = accepted_offer(application)
+    return offer.start_date if offer is not None else None
 
 
 def on_outcome_changed(application: Application, actor: User | None) -> None:

@@ -244,5 +244,17 @@ def test_every_candidate_page_passes_axe_and_fits_the_screen(
     page.locator(".portal-nav form button").click()
     page.wait_for_url("**/signed-out/")
     audit.check(page, "portal, signed out")
+
+    # The demo's offers: one waiting for an answer, one accepted and signed.
+    from rekryt.offers.models import Offer
+    from rekryt.offers.models import Status as OfferStatus
+
+    for status in (OfferStatus.SENT, OfferStatus.ACCEPTED):
+        offer = Offer.objects.select_related("application__candidate").get(status=status)
+        page.goto(f"{base}/portal/t/{mint(offer.application.candidate)}/")
+        page.locator(".portal-continue button[type=submit]").click()
+        page.wait_for_url(re.compile(r".*/portal/$"))
+        audit.check(page, f"portal home with an offer {status}")
+        visit(page, f"{base}/portal/offers/{offer.pk}/", f"portal, offer {status}")
     context.close()
     audit.assert_clean()

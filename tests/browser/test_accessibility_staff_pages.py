@@ -182,6 +182,15 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     visit("onboarding", "onboarding_detail", preboarding.pk)
     visit("onboarding hand-over", "onboarding_handover", preboarding.pk)
     visit("hired application", "application_detail", preboarding.application_id)
+    # Offers: the demo has one awaiting approval, one sent and one accepted.
+    from rekryt.offers.models import Offer, OfferTemplate
+
+    for offer in Offer.objects.order_by("pk"):
+        visit(f"offer, {offer.status}", "offer_detail", offer.pk)
+    visit("offers to approve", "offer_approvals")
+    visit("offer templates", "offer_templates")
+    visit("offer template", "offer_template_edit", OfferTemplate.objects.order_by("pk")[0].pk)
+    visit("new offer", "offer_new", application.pk)
     visit("question bank", "question_bank")
     visit("new question", "question_new")
     blind = Application.objects.filter(pk__in=blind_ids()).order_by("pk").first()

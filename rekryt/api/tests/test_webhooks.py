@@ -278,3 +278,18 @@ def test_the_endpoint_page_costs_the_same_queries_as_its_log_grows(
     fanout.fan_out()
     with django_assert_num_queries(len(few)):
         client.get(url)
+
+
+def test_a_signed_offer_is_told_as_offer_accepted_and_hired(receiver, endpoint, application, rita):
+    from rekryt.offers import actions as offer_actions
+    from rekryt.offers.tests.helpers import sent, signature
+
+    offer = sent(application, rita)
+    run_worker()
+    receiver.received.clear()
+    offer_actions.accept_offer(offer, signature(offer))
+    run_worker()
+    types = receiver.types()
+    assert types[0] == "offer.accepted" and "application.hired" in types
+    accepted = json.loads(receiver.received[0][1])["data"]
+    assert accepted["offer"] == offer.pk and accepted["version"] == offer.version

@@ -251,3 +251,15 @@ def test_it_has_references_requested_and_answered(output: str) -> None:
     assert statuses.count(Status.ANSWERED) >= 3 and Status.SENT in statuses
     assert Referee.objects.filter(requests__isnull=True).exists()  # named, not yet asked
     assert Message.objects.filter(kind="reference_reminder", status=MessageStatus.SENT).exists()
+
+
+def test_it_shows_offers_awaiting_approval_sent_and_accepted(output: str) -> None:
+    from rekryt.offers.models import Offer, OfferTemplate
+    from rekryt.offers.models import Status as OfferStatus
+
+    assert OfferTemplate.objects.count() == 2
+    statuses = sorted(Offer.objects.values_list("status", flat=True))
+    assert statuses == sorted([OfferStatus.PENDING, OfferStatus.SENT, OfferStatus.ACCEPTED])
+    accepted = Offer.objects.get(status=OfferStatus.ACCEPTED)
+    assert accepted.application.outcome == Outcome.HIRED and accepted.signed_pdf
+    assert Offer.objects.get(status=OfferStatus.SENT).pdf_sha256

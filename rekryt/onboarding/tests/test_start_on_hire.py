@@ -2,7 +2,7 @@
 checklist from the templates; reopening the hire cancels it and stops its
 invitation; hiring again opens it again."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -51,3 +51,21 @@ def test_reopening_cancels_the_onboarding_and_its_waiting_invitation(job, rita):
     onboarding.refresh_from_db()
     assert onboarding.status == Status.PREPARING
     assert onboarding.tasks.count() == TaskTemplate.objects.count()
+
+
+def test_a_signed_offer_gives_the_onboarding_its_start_date(application, rita):
+    from rekryt.offers import actions as offer_actions
+    from rekryt.offers.tests.helpers import sent, signature
+
+    offer = sent(application, rita)
+    offer_actions.accept_offer(offer, signature(offer))
+    onboarding = Onboarding.objects.get(application=application)
+    assert onboarding.start_date == offer.start_date
+    # Its checklist is dated from that day, in working days.
+    assert onboarding.tasks.exclude(due_date=None).exists()
+    assert all(t.due_date <= offer.start_date + timedelta(days=40) for t in onboarding.tasks.all())
+
+
+def test_a_hire_without_an_offer_waits_for_the_recruiters_date(application, rita):
+    set_outcome(application, Outcome.HIRED, rita)
+    assert Onboarding.objects.get(application=application).start_date is None

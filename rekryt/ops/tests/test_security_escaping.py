@@ -110,6 +110,20 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
         1,
         "the comparison's rows: names and labels escaped, the rest ids and numbers",
     ),
+    **{
+        (f"offers/templates/offers/email/{name}.txt", "autoescape off"): (
+            1,
+            "plain-text email or subject; its HTML part escapes it whole (urlize with autoescape)",
+        )
+        for name in (
+            "offer_sent",
+            "offer_sent_subject",
+            "offer_approval",
+            "offer_approval_subject",
+            "offer_answered",
+            "offer_answered_subject",
+        )
+    },
     ("messaging/rendering.py", "mark_safe"): (
         1,
         "placeholder values escaped before format_map; the rest is the admin's own template",

@@ -43,6 +43,7 @@ DECIDERS = "deciders"  # everyone but interviewers
 ON_JOB = "on-job"  # admins, recruiters and the job's hiring team
 RECRUITERS = "recruiters"  # admins and recruiters
 ADMINS = "admins"  # admins only
+APPROVERS = "approvers"  # admins and the job's hiring managers (offer approval)
 
 PERSONAS = ["alice", "rita", "hanna", "otto", "ivan"]
 ALLOWED: dict[str, set[str]] = {
@@ -51,6 +52,7 @@ ALLOWED: dict[str, set[str]] = {
     ON_JOB: {"alice", "rita", "hanna"},
     RECRUITERS: {"alice", "rita"},
     ADMINS: {"alice"},
+    APPROVERS: {"alice", "hanna"},
 }
 
 
@@ -503,6 +505,48 @@ def tp_invite(w: World) -> dict[str, Any]:
     return {"pk": w.job.pk, "member_pk": talent(w)["member"]}
 
 
+def offers(w: World) -> dict[str, Any]:
+    """An offer awaiting approval (asked for by rita), one sent and one
+    accepted, each on its own application of the world's job, and a template."""
+    found = w.__dict__.get("offers")
+    if found is not None:
+        return found
+    from rekryt.accounts.models import User
+    from rekryt.offers import actions as offer_actions
+    from rekryt.offers.tests.helpers import draft, sent, signature, template
+
+    rita = User.objects.get(username="rita")
+    pending = draft(make_application(w.job), rita, needs_approval=True)
+    offer_actions.ask_approval(pending, rita)
+    shown = sent(make_application(w.job), rita)
+    signed = sent(make_application(w.job), rita)
+    offer_actions.accept_offer(signed, signature(signed))
+    found = {
+        "pending": pending.pk,
+        "sent": shown.pk,
+        "signed": signed.pk,
+        "template": template().pk,
+    }
+    w.__dict__["offers"] = found
+    return found
+
+
+def of_pending(w: World) -> dict[str, Any]:
+    return {"pk": offers(w)["pending"]}
+
+
+def of_sent(w: World) -> dict[str, Any]:
+    return {"pk": offers(w)["sent"]}
+
+
+def of_signed(w: World) -> dict[str, Any]:
+    return {"pk": offers(w)["signed"]}
+
+
+def of_template(w: World) -> dict[str, Any]:
+    return {"pk": offers(w)["template"]}
+
+
 # Every URL name of the project -> (who may use it, its arguments).
 ACCESS: dict[str, tuple[str, Args]] = {
     # Public: the career site, the application form, the portal, surveys.
@@ -537,6 +581,10 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "reference_decline": (PUBLIC, token),
     "portal_references": (PUBLIC, application),
     "portal_referee_remove": (PUBLIC, ref_referee),
+    "portal_offer": (PUBLIC, of_sent),
+    "portal_offer_decline": (PUBLIC, of_sent),
+    "portal_offer_pdf": (PUBLIC, of_sent),
+    "portal_offer_signed_pdf": (PUBLIC, of_signed),
     "portal_token": (PUBLIC, token),
     "portal_new_link": (PUBLIC, none),
     "portal_new_link_sent": (PUBLIC, none),
@@ -753,6 +801,21 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "references_undo": (ON_JOB, application),
     "references_report": (ON_JOB, application),
     "reference_rules": (RECRUITERS, job),
+    "offer_new": (ON_JOB, application),
+    "offer_approvals": (STAFF, none),
+    "offer_detail": (ON_JOB, of_sent),
+    "offer_edit": (ON_JOB, of_sent),
+    "offer_ask_approval": (ON_JOB, of_pending),
+    "offer_take_back": (ON_JOB, of_pending),
+    "offer_approve": (APPROVERS, of_pending),
+    "offer_send": (ON_JOB, of_pending),
+    "offer_undo": (ON_JOB, of_sent),
+    "offer_withdraw": (ON_JOB, of_sent),
+    "offer_pdf": (ON_JOB, of_sent),
+    "offer_signed_pdf": (ON_JOB, of_signed),
+    "offer_templates": (RECRUITERS, none),
+    "offer_template_new": (RECRUITERS, none),
+    "offer_template_edit": (RECRUITERS, of_template),
     "audit_log": (ADMINS, none),
     "audit_export": (ADMINS, none),
 }
