@@ -77,6 +77,19 @@ def test_a_candidate_accepts_an_offer_on_a_phone(
     with page.expect_download() as signed:
         page.locator(f'a[href="/portal/offers/{offer.pk}/signed.pdf"]').click()
     assert signed.value.path().read_bytes().startswith(b"%PDF")
+    # The signature started the onboarding with the offer's start date; once
+    # the recruiter opens the preboarding, the portal leads the new hire there.
+    from rekryt.onboarding.actions import invite
+    from rekryt.onboarding.models import Onboarding
+
+    onboarding = Onboarding.objects.get(application=application)
+    assert onboarding.start_date == offer.start_date
+    invite(onboarding, rita)
+    page.goto(base + "/portal/")
+    page.locator(f'a[href="/portal/onboarding/{onboarding.pk}/"]').first.click()
+    page.wait_for_url(f"**/portal/onboarding/{onboarding.pk}/")
+    page.wait_for_selector("text=Välkommen, Åsa!")
+    check(audit, page, "preboarding after signing")
     context.close()
     if audit is not None:
         audit.assert_clean()
