@@ -234,5 +234,7 @@ def test_the_page_costs_the_same_queries_however_long_the_history(client, rita, 
     # that has other columns: this lone card in a middle column has no
     # neighbour on either side, the most it costs). 23: the interviews panel
     # asks in one query whether the job plans interviews or the application
-    # has any.
-    assert detail_queries(client, application) == few <= 23
+    # has any. 24–25: the offers panel reads the application's offers (one
+    # query) and the references panel asks whether the job uses references
+    # (one query, none more once it does not).
+    assert detail_queries(client, application) == few <= 25
