@@ -7,20 +7,20 @@ holds (`still_wanted`)."""
 from __future__ import annotations
 
 import re
+from dataclasses import astuple
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.html import linebreaks, urlize
+from django.utils import timezone
 
 from rekryt.accounts.models import Organisation, Role, User
 from rekryt.applications.hooks import blind_for, shown_name
 from rekryt.applications.models import EventKind, record
 from rekryt.messaging import outbox
 from rekryt.messaging.models import Message, MessageStatus
+from rekryt.messaging.rendering import render_files
 from rekryt.offers.models import Offer, Status
 from rekryt.portal.tokens import portal_values
 
@@ -35,14 +35,7 @@ def send_time() -> datetime:
 
 
 def _render(kind: str, context: dict[str, Any], language: str) -> tuple[str, str, str]:
-    with translation.override(language):
-        subject = render_to_string(f"offers/email/{kind}_subject.txt", context).strip()
-        text = render_to_string(f"offers/email/{kind}.txt", context)
-        inner = linebreaks(urlize(text, autoescape=True), autoescape=False)
-        html = render_to_string(
-            "messaging/email.html", {**context, "subject": subject, "inner": inner}
-        )
-    return subject, text, html
+    return astuple(render_files("offers/email", kind, context, language))
 
 
 def sent_key(offer: Offer) -> str:

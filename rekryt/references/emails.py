@@ -9,18 +9,18 @@ application has ended (rejected, withdrawn, hired)."""
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
-from django.utils.html import linebreaks, urlize
 
 from rekryt.accounts.models import Organisation
 from rekryt.lib.workdays import add_working_days
 from rekryt.messaging import outbox
 from rekryt.messaging.models import Message, MessageStatus
+from rekryt.messaging.rendering import render_files
 from rekryt.references.models import ReferenceRequest
 
 REQUEST = "reference_request"
@@ -49,14 +49,7 @@ def reminder_times(sent: datetime) -> list[datetime]:
 
 
 def _render(kind: str, context: dict[str, Any], language: str) -> tuple[str, str, str]:
-    with translation.override(language):
-        subject = render_to_string(f"references/email/{kind}_subject.txt", context).strip()
-        text = render_to_string(f"references/email/{kind}.txt", context)
-        inner = linebreaks(urlize(text, autoescape=True), autoescape=False)
-        html = render_to_string(
-            "messaging/email.html", {**context, "subject": subject, "inner": inner}
-        )
-    return subject, text, html
+    return astuple(render_files("references/email", kind, context, language))
 
 
 def queue_all(request: ReferenceRequest, url: str) -> list[Message]:
