@@ -12,7 +12,6 @@ import time
 from datetime import timedelta
 
 import requests
-from django.conf import settings
 from django.utils import timezone
 
 from rekryt.api import addresses, signing
@@ -20,7 +19,7 @@ from rekryt.api.models import RETRIES, Attempt, Delivery, DeliveryStatus, Endpoi
 
 log = logging.getLogger(__name__)
 TIMEOUT = (5, 10)  # connect, read (seconds)
-DISABLE_AFTER = timedelta(days=getattr(settings, "WEBHOOK_DISABLE_AFTER_DAYS", 5))
+DISABLE_AFTER = timedelta(days=5)
 
 
 def body_of(delivery: Delivery) -> bytes:
