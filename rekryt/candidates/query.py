@@ -27,7 +27,10 @@ _EN = snowballstemmer.stemmer("english")
 
 @lru_cache(maxsize=200_000)
 def stems(word: str) -> tuple[str, str]:
-    """The Swedish and the English stem of one lower-case word."""
+    """The Swedish and the English stem of one lower-case word (a number is
+    its own stem in both)."""
+    if word.isdigit():
+        return word, word
     return _SV.stemWord(word), _EN.stemWord(word)
 
 

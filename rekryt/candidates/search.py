@@ -36,16 +36,23 @@ SNIPPET_WORDS = 14
 SNIPPET_SCAN_CHARS = 60_000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+# Each row: application id, its candidate, score. The candidate comes from
+# the entries table in the same statement (a join on the window's few
+# hundred rows), not from a second query over a thousand ids.
 FTS_WINDOW = (
+    "SELECT w.rowid, e.candidate_id, w.rank FROM ("
     "SELECT rowid, rank FROM candidates_search_fts WHERE candidates_search_fts MATCH %s"
     "{scope} ORDER BY rowid DESC LIMIT %s"
+    ") AS w JOIN candidates_searchentry AS e ON e.application_id = w.rowid"
 )
 PG_WINDOW = (
-    "SELECT application_id, ts_rank(search_vector, {tsquery}) FROM ("
-    "SELECT application_id, search_vector FROM candidates_searchentry "
+    "SELECT application_id, candidate_id, ts_rank(search_vector, {tsquery}) FROM ("
+    "SELECT application_id, candidate_id, search_vector FROM candidates_searchentry "
     "WHERE search_vector @@ {tsquery}{scope} ORDER BY application_id DESC LIMIT %s"
     ") AS hits"
 )
+
+Hit = tuple[int, int, float]
 
 
 def terms(query: str) -> list[str]:
@@ -126,27 +133,19 @@ def ranked(
     if node is None:
         return Ranked()
     rows = _window(node, visible_applications)
-    if not rows:
-        return Ranked()
-    owners = dict(
-        SearchEntry.objects.filter(application_id__in=[r[0] for r in rows]).values_list(
-            "application_id", "candidate_id"
-        )
-    )
     if order == "relevance":
-        rows.sort(key=lambda row: (row[1], -row[0]))
+        rows.sort(key=lambda row: (row[2], -row[0]))
     result = Ranked(more=len(rows) >= RANK_WINDOW)
-    for application_id, _score in rows:
-        candidate_id = owners.get(application_id)
-        if candidate_id is not None and candidate_id not in result.best_entry:
+    for application_id, candidate_id, _score in rows:
+        if candidate_id not in result.best_entry:
             result.best_entry[candidate_id] = application_id
             result.candidate_ids.append(candidate_id)
     return result
 
 
-def _window(node: q.Node, visible: QuerySet[Any] | None) -> list[tuple[int, float]]:
-    """(application id, score: lower is better) of the newest RANK_WINDOW
-    visible matches."""
+def _window(node: q.Node, visible: QuerySet[Any] | None) -> list[Hit]:
+    """(application id, candidate id, score: lower is better) of the newest
+    RANK_WINDOW visible matches."""
     if connection.vendor == "postgresql":
         return _pg_window(node, visible)
     match = q.fts5(node)
@@ -163,7 +162,7 @@ def _window(node: q.Node, visible: QuerySet[Any] | None) -> list[tuple[int, floa
     return _fetch(FTS_WINDOW.format(scope=f" AND rowid IN ({sub})"), [match, *params, RANK_WINDOW])
 
 
-def _pg_window(node: q.Node, visible: QuerySet[Any] | None) -> list[tuple[int, float]]:
+def _pg_window(node: q.Node, visible: QuerySet[Any] | None) -> list[Hit]:
     scope_sql = ""
     scope_params: tuple[Any, ...] = ()
     if visible is not None:
@@ -172,13 +171,13 @@ def _pg_window(node: q.Node, visible: QuerySet[Any] | None) -> list[tuple[int, f
     tsq, params = q.tsquery(node)
     sql = PG_WINDOW.format(tsquery=tsq, scope=scope_sql)
     rows = _fetch(sql, [*params, *params, *scope_params, RANK_WINDOW])
-    return [(pk, -score) for pk, score in rows]
+    return [(pk, candidate, -score) for pk, candidate, score in rows]
 
 
-def _fetch(sql: str, args: list[Any]) -> list[tuple[int, float]]:
+def _fetch(sql: str, args: list[Any]) -> list[Hit]:
     with connection.cursor() as cursor:
         cursor.execute(sql, args)
-        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+        return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
 
 
 def _few_jobs(visible: QuerySet[Any] | None) -> list[int] | None:

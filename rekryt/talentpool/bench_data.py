@@ -24,6 +24,7 @@ from rekryt.candidates import query
 from rekryt.candidates.models import Candidate, SearchEntry
 from rekryt.jobs.actions import create_job
 from rekryt.jobs.models import Job
+from rekryt.lib.bulk import Rows, moment, next_ids
 from rekryt.privacy.models import Consent, ConsentMethod, ConsentPurpose
 from rekryt.talentpool.models import Intent, Member, MemberEntry, Pool, PoolKind
 
@@ -288,47 +289,48 @@ def _batch(
     with_stems: bool,
     tag: str,
 ) -> None:
-    people = []
-    for n in range(start, start + size):
+    """`size` candidates, each with one application and its search entry,
+    written as three executemany inserts with ids chosen here."""
+    people, applications, entries = Rows(Candidate), Rows(Application), Rows(SearchEntry)
+    candidate_ids = next_ids(Candidate, size)
+    application_ids = next_ids(Application, size)
+    for k, n in enumerate(range(start, start + size)):
         first, last = rng.choice(FIRST), rng.choice(LAST)
         email = f"{first.lower()}.{n}.{tag}@example.org"
-        people.append(
-            Candidate(first_name=first, last_name=last, email=email, email_normalised=email)
-        )
-    candidates = Candidate.objects.bulk_create(people, batch_size=1000)
-    applications = []
-    for n, candidate in enumerate(candidates, start):
         job = jobs[n % JOBS]
-        at = now - timedelta(minutes=start + size - n)
-        applications.append(
-            Application(
-                candidate=candidate,
-                first_name=candidate.first_name,
-                last_name=candidate.last_name,
-                email=candidate.email,
-                job=job,
-                stage=stages[job.pk],
-                outcome=Outcome.ACTIVE,
-                source="career_site",
-                created_at=at,
-                stage_entered_at=at,
-            )
+        at = moment(now - timedelta(minutes=start + size - n))
+        people.add(
+            id=candidate_ids[k],
+            first_name=first,
+            last_name=last,
+            email=email,
+            email_normalised=email,
+            created_at=at,
+            updated_at=at,
         )
-    created = Application.objects.bulk_create(applications, batch_size=1000)
-    entries = []
-    for application in created:
-        details = f"{application.first_name} {application.last_name} {application.email}"
-        details = " ".join(query.WORDS.findall(details))
+        applications.add(
+            id=application_ids[k],
+            candidate_id=candidate_ids[k],
+            first_name=first,
+            last_name=last,
+            email=email,
+            job_id=job.pk,
+            stage_id=stages[job.pk].pk,
+            outcome=Outcome.ACTIVE.value,
+            source="career_site",
+            created_at=at,
+            updated_at=at,
+            stage_entered_at=at,
+        )
+        details = " ".join(query.WORDS.findall(f"{first} {last} {email}"))
         documents = " ".join(query.WORDS.findall(cv_text(rng)))
-        text = f"{details} {documents}"
-        stems = query.stemmed_text(text, application.job_id) if with_stems else ""
-        entries.append(
-            SearchEntry(
-                application=application,
-                candidate_id=application.candidate_id,
-                details=details,
-                documents=documents,
-                stems=stems,
-            )
+        stems = query.stemmed_text(f"{details} {documents}", job.pk) if with_stems else ""
+        entries.add(
+            application_id=application_ids[k],
+            candidate_id=candidate_ids[k],
+            details=details,
+            documents=documents,
+            stems=stems,
         )
-    SearchEntry.objects.bulk_create(entries, batch_size=1000)
+    for rows in (people, applications, entries):
+        rows.finish()
