@@ -36,7 +36,7 @@ class Rows:
     def __init__(self, model: type[Model]) -> None:
         self.model = model
         self.fields = list(model._meta.concrete_fields)
-        self.columns = [f.column for f in self.fields]
+        self.columns = [str(f.column) for f in self.fields]
         self.defaults = {f.attname: self._default(f) for f in self.fields}
         self.rows: list[tuple[Any, ...]] = []
 
@@ -76,7 +76,7 @@ class Rows:
             return
         quote = connection.ops.quote_name
         table = self.model._meta.db_table
-        column = self.model._meta.pk.column if self.model._meta.pk else "id"
+        column = str(self.model._meta.pk.column) if self.model._meta.pk else "id"
         top = f"SELECT COALESCE(MAX({quote(column)}), 1) FROM {quote(table)}"  # noqa: S608  # nosec B608 (names from the model's metadata)
         with connection.cursor() as cursor:
             cursor.execute(
