@@ -201,6 +201,12 @@ class SearchEntry(models.Model):
         related_name="search_entry",
     )
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="+")
+    # The application's job, copied here so PostgreSQL's index can hold a
+    # word naming it (see rekryt.candidates.search): a search by someone
+    # who sees a few jobs narrows inside the GIN index, as FTS5 does.
+    job = models.ForeignKey(
+        "jobs.Job", on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
     details = models.TextField(blank=True)
     documents = models.TextField(blank=True)
     # SQLite only: the words of both, stemmed in Swedish then in English

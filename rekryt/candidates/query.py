@@ -206,6 +206,14 @@ def fts5(node: Node) -> str:
 # --- PostgreSQL --------------------------------------------------------------
 
 
+def within_jobs(sql: str, params: list[str], jobs: list[int]) -> tuple[str, list[str]]:
+    """A tsquery narrowed to the applications of `jobs` by their job words
+    (none: to no application)."""
+    tokens = [job_token(j) for j in jobs] or [job_token(0)]
+    ors = " || ".join(["to_tsquery('simple', %s)"] * len(tokens))
+    return f"({sql} && ({ors}))", [*params, *tokens]
+
+
 def tsquery(node: Node) -> tuple[str, list[str]]:
     """The tree as a tsquery SQL expression with bound parameters, each word
     stemmed by the `swedish` and the `english` configuration."""

@@ -8,7 +8,10 @@ restricted to them. The query language is in `rekryt.candidates.query`.
 SQLite: an FTS5 table over `SearchEntry.stems` (the words stemmed in Swedish
 and in English, written here), kept in step by triggers. PostgreSQL: a stored
 tsvector column (`swedish` || `english`) with a GIN index. Both created by
-migration 0006.
+migration 0006. Both also hold a word naming the application's job
+(`query.job_token`; PostgreSQL's since migration 0007, from `SearchEntry.job`),
+so a searcher who sees a few jobs is narrowed to them inside the index and
+only then checked against the exact scope.
 
 Cost does not grow with the number of hits: the index gives the newest
 RANK_WINDOW matches, those are ranked (bm25 / ts_rank) and the best shown;
@@ -82,7 +85,7 @@ def index_details(
     entry = SearchEntry.objects.filter(application_id=application_id).first()
     documents = entry.documents if entry else ""
     stems = _stems(details, documents, job_id)
-    values = {"candidate_id": candidate_id, "details": details, "stems": stems}
+    values = {"candidate_id": candidate_id, "job_id": job_id, "details": details, "stems": stems}
     if entry is None:
         SearchEntry.objects.create(application_id=application_id, **values)
     else:
@@ -158,19 +161,26 @@ def _window(node: q.Node, visible: QuerySet[Any] | None) -> list[Hit]:
             return rows
         kept = set(visible.filter(pk__in=[r[0] for r in rows]).values_list("pk", flat=True))
         return [row for row in rows if row[0] in kept]
-    sub, params = visible.values("pk").query.sql_with_params()
+    sub, params = visible.order_by().values("pk").query.sql_with_params()
     return _fetch(FTS_WINDOW.format(scope=f" AND rowid IN ({sub})"), [match, *params, RANK_WINDOW])
 
 
 def _pg_window(node: q.Node, visible: QuerySet[Any] | None) -> list[Hit]:
-    scope_sql = ""
-    scope_params: tuple[Any, ...] = ()
-    if visible is not None:
-        sub, scope_params = visible.values("pk").query.sql_with_params()
-        scope_sql = f" AND application_id IN ({sub})"
     tsq, params = q.tsquery(node)
-    sql = PG_WINDOW.format(tsquery=tsq, scope=scope_sql)
-    rows = _fetch(sql, [*params, *params, *scope_params, RANK_WINDOW])
+    jobs = _few_jobs(visible)
+    if visible is None or jobs is not None:
+        # As on SQLite: narrowed to the jobs' words in the index, then the
+        # exact scope.
+        hinted, hint_params = (tsq, params) if jobs is None else q.within_jobs(tsq, params, jobs)
+        sql = PG_WINDOW.format(tsquery=hinted, scope="")
+        rows = _fetch(sql, [*hint_params, *hint_params, RANK_WINDOW])
+        if visible is not None and rows:
+            kept = set(visible.filter(pk__in=[r[0] for r in rows]).values_list("pk", flat=True))
+            rows = [row for row in rows if row[0] in kept]
+    else:
+        sub, scope_params = visible.order_by().values("pk").query.sql_with_params()
+        sql = PG_WINDOW.format(tsquery=tsq, scope=f" AND application_id IN ({sub})")
+        rows = _fetch(sql, [*params, *params, *scope_params, RANK_WINDOW])
     return [(pk, candidate, -score) for pk, candidate, score in rows]
 
 

@@ -125,6 +125,7 @@ def _applications(rng: random.Random, job: Job, count: int) -> None:
             SearchEntry(
                 application=a,
                 candidate=a.candidate,
+                job_id=a.job_id,
                 details=details,
                 documents=documents,
                 stems=text,

@@ -328,6 +328,7 @@ def _batch(
         entries.add(
             application_id=application_ids[k],
             candidate_id=candidate_ids[k],
+            job_id=job.pk,
             details=details,
             documents=documents,
             stems=stems,

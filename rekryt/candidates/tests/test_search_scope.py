@@ -113,3 +113,25 @@ def test_the_search_page_costs_the_same_queries_for_3_or_30_matches(
         apply_with_cv(make_job(), f"Certified welder number {n}", email=f"w{n}@example.org")
         apply_with_cv(job, f"Certified welder again {n}", email=f"w{n}@example.org")
     assert queries() == few
+
+
+def test_each_entry_knows_its_job(job, other_job):
+    from rekryt.candidates.models import SearchEntry
+
+    mine = apply_with_cv(job, "Forklift.", email="ina@example.org")
+    theirs = apply_with_cv(other_job, "Forklift.", email="ola@example.org")
+    jobs = dict(SearchEntry.objects.values_list("application_id", "job_id"))
+    assert jobs == {mine.pk: job.pk, theirs.pk: other_job.pk}
+
+
+def test_a_hiring_manager_is_narrowed_to_their_jobs_inside_the_index(
+    client, hanna, job, other_job, monkeypatch
+):
+    """With a window of two, three newer matches on a job hanna cannot see
+    would leave her nothing if the index did not narrow to her job first."""
+    monkeypatch.setattr("rekryt.candidates.search.RANK_WINDOW", 2)
+    apply_with_cv(job, "Forklift licence.", email="hers@example.org")
+    for n in range(3):
+        apply_with_cv(other_job, "Forklift licence.", email=f"other{n}@example.org")
+    client.force_login(hanna)
+    assert results(client, "forklift")[1] == ["hers@example.org"]
