@@ -15,6 +15,7 @@ from django.utils import timezone
 from rekryt.audit.log import record
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.tags import tag_named
+from rekryt.imports.jsonresume import to_csv
 from rekryt.imports.models import (
     Duplicates,
     ImportedPerson,
@@ -33,6 +34,8 @@ NEW, DUPLICATE, IN_FILE, REFUSED = "new", "duplicate", "in_file", "refused"
 def upload(data: bytes, name: str, *, user: Any, request: HttpRequest | None) -> ImportJob:
     """Keep the upload and guess the mapping; raises FileRefused when the
     file cannot be read at all."""
+    if name.lower().endswith(".json"):
+        data = to_csv(data)
     header, _rows = read_table(data)
     job = ImportJob(token=secrets.token_hex(16), original_name=name[:200], created_by=user)
     job.mapping = guess_mapping(header)

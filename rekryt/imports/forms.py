@@ -10,7 +10,7 @@ from rekryt.imports.parsing import FIELDS, MAX_BYTES
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"))
+    file = forms.FileField(label=_("CSV or JSON Resume file"))
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

@@ -234,3 +234,42 @@ def test_hiring_managers_and_interviewers_cannot_import(
     assert client.get(reverse("import_upload")).status_code == 404
     assert _upload(client, GOOD).status_code == 404
     assert not ImportJob.objects.exists()
+
+
+def test_json_resume_becomes_a_candidate_with_a_text_profile(recruiter: Any) -> None:
+    resume = {
+        "basics": {
+            "name": "Karin Lund",
+            "email": "karin@example.com",
+            "phone": "+46 8 123 456",
+            "profiles": [{"network": "LinkedIn", "url": "https://www.linkedin.com/in/karin"}],
+        },
+        "work": [{"name": "Acme AB", "position": "Developer", "startDate": "2019-01"}],
+        "education": [{"institution": "KTH", "area": "Computer Science", "studyType": "MSc"}],
+        "skills": [{"name": "Django"}, {"name": "PostgreSQL"}],
+    }
+    import json
+
+    _upload(recruiter, json.dumps(resume), name="karin.json")
+    job = ImportJob.objects.get()
+    _confirm(recruiter, job)
+    _run()
+    karin = Candidate.objects.get()
+    assert (karin.first_name, karin.last_name, karin.email) == (
+        "Karin",
+        "Lund",
+        "karin@example.com",
+    )
+    assert karin.link == "https://www.linkedin.com/in/karin"
+    assert sorted(karin.tags.values_list("name", flat=True)) == ["Django", "PostgreSQL"]
+    person = ImportedPerson.objects.get()
+    assert (
+        "Developer, Acme AB (2019-01)" in person.note
+        and "MSc, Computer Science, KTH" in person.note
+    )
+    assert person.source == "JSON Resume"
+
+
+def test_a_json_file_that_is_no_resume_is_a_clear_message(recruiter: Any) -> None:
+    response = _upload(recruiter, "[1, 2]", name="x.json")
+    assert "not a JSON Resume" in response.content.decode()
