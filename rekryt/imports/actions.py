@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from rekryt.audit.log import record
 from rekryt.candidates.models import Candidate
@@ -114,7 +115,9 @@ def run(job: ImportJob) -> None:
     refused = [[p.row.number, col, why] for p in plans for col, why in p.row.problems]
     for p in plans:
         if p.what == IN_FILE:
-            refused.append([p.row.number, "", "The same email address is earlier in the file."])
+            refused.append(
+                [p.row.number, "", gettext("The same email address is earlier in the file.")]
+            )
     try:
         with transaction.atomic():
             created, updated = _apply(job, plans, refused)
@@ -157,7 +160,7 @@ def _apply(job: ImportJob, plans: list[Plan], refused: list[list[Any]]) -> tuple
         candidate = known.get(p.row.email_normalised)
         if candidate is not None:
             if job.duplicates == Duplicates.SKIP:
-                refused.append([p.row.number, "", "Already a candidate; skipped."])
+                refused.append([p.row.number, "", gettext("Already a candidate; skipped.")])
                 continue
             outcome = Outcome.TAGS_NOTE
             updated += 1

@@ -10,6 +10,8 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -273,3 +275,20 @@ def test_json_resume_becomes_a_candidate_with_a_text_profile(recruiter: Any) -> 
 def test_a_json_file_that_is_no_resume_is_a_clear_message(recruiter: Any) -> None:
     response = _upload(recruiter, "[1, 2]", name="x.json")
     assert "not a JSON Resume" in response.content.decode()
+
+
+def test_import_pages_take_the_same_queries_at_two_sizes(recruiter: Any) -> None:
+    def imports(n: int) -> ImportJob:
+        for _i in range(n):
+            _upload(recruiter, GOOD)
+        return ImportJob.objects.first()  # type: ignore[return-value]
+
+    def queries(job: ImportJob) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            recruiter.get(reverse("import_upload"))
+            recruiter.get(reverse("import_progress", args=[job.token]))
+            recruiter.get(reverse("import_mapping", args=[job.token]))
+        return len(captured.captured_queries)
+
+    small = queries(imports(1))
+    assert 0 < small == queries(imports(5))
