@@ -1,5 +1,5 @@
-"""One finished import for the demo: six people from a fair, one of them
-already a candidate (tags and note added), one row refused."""
+"""One finished import for the demo: five people met at a fair, four added
+and one refused for an invalid email address."""
 
 from __future__ import annotations
 
