@@ -78,7 +78,8 @@ def test_it_creates_drafts_a_closed_job_and_published_ones_in_two_languages(outp
 
 
 def test_it_spreads_candidates_over_every_stage_and_outcome(output: str) -> None:
-    from rekryt.imports.models import ImportedPerson, Outcome as Imported
+    from rekryt.imports.models import ImportedPerson
+    from rekryt.imports.models import Outcome as Imported
 
     imported = ImportedPerson.objects.filter(outcome=Imported.CREATED).count()
     assert imported == 4  # the demo's import from a fair (rekryt.imports.demo)
