@@ -28,6 +28,7 @@ from rekryt.imports.models import (
 from rekryt.imports.parsing import Row, check_row, guess_mapping, read_table
 from rekryt.privacy.consent import record_consent
 from rekryt.privacy.models import ConsentMethod, ConsentPurpose
+from rekryt.talentpool.models import Intent, Member
 
 NEW, DUPLICATE, IN_FILE, REFUSED = "new", "duplicate", "in_file", "refused"
 
@@ -195,15 +196,22 @@ def _record_basis(job: ImportJob, candidate: Candidate) -> None:
     import itself (job.legal_basis and basis_note)."""
     if job.legal_basis != LegalBasis.CONSENT_ELSEWHERE:
         return
-    record_consent(
-        candidate,
-        purpose=ConsentPurpose.FUTURE_CONTACT,
-        given=True,
-        text=f"Consent given elsewhere on {job.consent_date}: {job.basis_note}"[:2000],
-        method=ConsentMethod.STAFF,
-        language=candidate.language,
-        recorded_by=job.created_by,
-    )
+    purposes = [ConsentPurpose.FUTURE_CONTACT]
+    if job.pool_id is not None:
+        purposes.append(ConsentPurpose.TALENT_POOL)
+        Member.objects.get_or_create(
+            pool_id=job.pool_id, candidate=candidate, defaults={"intent": Intent.ADDED}
+        )
+    for purpose in purposes:
+        record_consent(
+            candidate,
+            purpose=purpose,
+            given=True,
+            text=f"Consent given elsewhere on {job.consent_date}: {job.basis_note}"[:2000],
+            method=ConsentMethod.STAFF,
+            language=candidate.language,
+            recorded_by=job.created_by,
+        )
 
 
 def _tag(candidate: Candidate, tags: str) -> None:

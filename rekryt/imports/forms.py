@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rekryt.imports.models import Duplicates, LegalBasis
 from rekryt.imports.parsing import FIELDS, MAX_BYTES
+from rekryt.talentpool.models import Pool
 
 
 class UploadForm(forms.Form):
@@ -31,6 +32,13 @@ class MappingForm(forms.Form):
     )
     duplicates = forms.ChoiceField(
         label=_("People who are already candidates"), choices=Duplicates.choices
+    )
+
+    pool = forms.ModelChoiceField(
+        label=_("Add them to a talent pool"),
+        queryset=Pool.objects.order_by("name_sv"),
+        required=False,
+        help_text=_("Only with consent given elsewhere that covers the talent pool."),
     )
 
     def __init__(self, *args: Any, header: list[str], mapping: list[str], **kwargs: Any):
@@ -58,5 +66,7 @@ class MappingForm(forms.Form):
                 )
         if data.get("legal_basis") == LegalBasis.CONSENT_ELSEWHERE and not data.get("consent_date"):
             self.add_error("consent_date", _("Give the date the consent was given."))
+        if data.get("pool") and data.get("legal_basis") != LegalBasis.CONSENT_ELSEWHERE:
+            self.add_error("pool", _("A talent pool needs the people's consent."))
         data["mapping"] = chosen
         return data

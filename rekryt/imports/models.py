@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rekryt.candidates.models import Candidate
+from rekryt.talentpool.models import Pool
 
 
 class Status(models.TextChoices):
@@ -46,6 +47,10 @@ class ImportJob(models.Model):
     consent_date = models.DateField(null=True, blank=True)
     duplicates = models.CharField(
         max_length=20, choices=Duplicates.choices, default=Duplicates.SKIP
+    )
+    # Only with consent given elsewhere (which then covers the talent pool).
+    pool = models.ForeignKey(
+        Pool, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     rows_total = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)

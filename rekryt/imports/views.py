@@ -52,6 +52,7 @@ def mapping(request: HttpRequest, token: str) -> HttpResponse:
         job.basis_note = data["basis_note"]
         job.consent_date = data["consent_date"]
         job.duplicates = data["duplicates"]
+        job.pool = data["pool"]
         job.save()
         if "confirm" in request.POST:
             actions.queue(job, request=request)

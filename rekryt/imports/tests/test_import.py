@@ -292,3 +292,34 @@ def test_import_pages_take_the_same_queries_at_two_sizes(recruiter: Any) -> None
 
     small = queries(imports(1))
     assert 0 < small == queries(imports(5))
+
+
+def _pool(owner: Any) -> Any:
+    from rekryt.talentpool.models import Pool, PoolKind
+
+    return Pool.objects.create(
+        kind=PoolKind.AREA, name_sv="Utveckling", name_en="Engineering", slug="dev", owner=owner
+    )
+
+
+def test_a_talent_pool_only_with_consent(recruiter: Any, rita: Any) -> None:
+    from rekryt.talentpool.models import Member
+
+    pool = _pool(rita)
+    _upload(recruiter, GOOD)
+    job = ImportJob.objects.get()
+    refused = _confirm(recruiter, job, pool=str(pool.pk))  # legitimate interest
+    assert "needs the people" in refused.content.decode()
+    job.refresh_from_db()
+    assert job.status == Status.MAPPING
+    _confirm(
+        recruiter,
+        job,
+        pool=str(pool.pk),
+        legal_basis="consent_elsewhere",
+        consent_date="2026-11-02",
+    )
+    _run()
+    assert Member.objects.filter(pool=pool).count() == 2
+    assert Consent.objects.filter(purpose="talent_pool", given=True).count() == 2
+    assert len(mail.outbox) == 0 and not Message.objects.exists()
