@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "rekryt.offers",
     "rekryt.onboarding",
     "rekryt.campaigns",
+    "rekryt.imports",
     # Webhooks (and the REST API to come) read every app above.
     "rekryt.api",
     "rekryt.ops",

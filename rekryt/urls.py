@@ -34,6 +34,8 @@ urlpatterns = [
     path("staff/settings/", include("rekryt.accounts.settings_urls")),
     path("staff/settings/", include("rekryt.applications.settings_urls")),
     path("staff/settings/", include("rekryt.api.urls")),
+    path("staff/import/", include("rekryt.imports.urls")),
+    path("staff/export/", include("rekryt.imports.export_urls")),
     path("staff/audit/", include("rekryt.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

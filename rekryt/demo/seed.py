@@ -53,6 +53,7 @@ from rekryt.demo.screening import (
 from rekryt.demo.surveys import survey_the_history
 from rekryt.demo.talent import add_talent_pools
 from rekryt.demo.workspace import add_workspace
+from rekryt.imports.demo import add_import
 from rekryt.jobs.actions import close_job, create_job, publish_job
 from rekryt.jobs.models import Job, stages_for
 from rekryt.lib.months import add_months
@@ -96,6 +97,7 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         add_campaign(staff, rng)
         add_talent_pools(staff)
         add_offers(staff, timezone.now())
+        add_import(staff["rebecka"])
         survey_the_history(rng, [t.application_id for t in played], timezone.now())
         elsewhere = add_identity_cases([t.application_id for t in played], now)
         if elsewhere is not None:

@@ -246,6 +246,7 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     visit("mailbox", "mailbox")
     visit("mailbox message", "mailbox_message", message.pk)
     visit("outbox", "outbox")
+    visit("imports", "import_upload")
     visit("two-factor", "mfa_index")
     context.close()
     audit.assert_clean()
