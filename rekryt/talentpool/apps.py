@@ -10,3 +10,8 @@ class TalentpoolConfig(AppConfig):
         from rekryt.talentpool.index import candidate_source
 
         add_source(candidate_source)
+
+        from rekryt.messaging.hooks import check_before_sending
+        from rekryt.talentpool import nurture
+
+        check_before_sending([nurture.KIND, nurture.INVITATION], nurture.still_wanted)

@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rekryt.applications.apply_forms import HONEYPOT, NameField, TextField
+from rekryt.candidates.models import Tag
+from rekryt.messaging.models import placeholder_errors
 from rekryt.screening.models import QuestionKind
 from rekryt.talentpool.models import Intent, Pool, PoolQuestion
 
@@ -63,3 +65,48 @@ class RegistrationForm(forms.Form):
 
     def answers(self) -> list[tuple[PoolQuestion, str]]:
         return [(pq, str(self.cleaned_data.get(f"q{pq.pk}") or "")) for pq in self.pool_questions]
+
+
+class NurtureForm(forms.Form):
+    """The segment (filters) and the message in Swedish and English."""
+
+    intent = forms.ChoiceField(
+        label=_("Intent"), required=False, choices=[("", _("Everyone")), *Intent.choices]
+    )
+    tag = forms.ModelChoiceField(label=_("Tag"), required=False, queryset=Tag.objects.all())
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Everyone")), ("sv", _("Swedish")), ("en", _("English"))],
+    )
+    not_contacted_since = forms.DateField(
+        label=_("Not contacted since"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    min_days = forms.IntegerField(
+        label=_("At most one pool message per person every (days)"),
+        min_value=0,
+        max_value=365,
+        initial=14,
+    )
+    subject_sv = forms.CharField(label=_("Subject (Swedish)"), max_length=200, required=False)
+    text_sv = forms.CharField(label=_("Text (Swedish)"), required=False, widget=forms.Textarea)
+    subject_en = forms.CharField(label=_("Subject (English)"), max_length=200, required=False)
+    text_en = forms.CharField(label=_("Text (English)"), required=False, widget=forms.Textarea)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for lang in ("sv", "en"):
+            for name in (f"subject_{lang}", f"text_{lang}"):
+                for error in placeholder_errors(data.get(name) or ""):
+                    self.add_error(name, error)
+        return data
+
+    def texts(self) -> dict[str, tuple[str, str]]:
+        data = self.cleaned_data
+        return {
+            lang: (data[f"subject_{lang}"], data[f"text_{lang}"])
+            for lang in ("sv", "en")
+            if data.get(f"subject_{lang}") and data.get(f"text_{lang}")
+        }

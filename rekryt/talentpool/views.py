@@ -10,14 +10,15 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rekryt.accounts.roles import recruiter_required, staff_required
 from rekryt.jobs.models import Job
 from rekryt.privacy.consent import consent_sentence
 from rekryt.privacy.models import ConsentPurpose
-from rekryt.talentpool import actions
-from rekryt.talentpool.forms import RegistrationForm
+from rekryt.talentpool import actions, nurture
+from rekryt.talentpool.forms import NurtureForm, RegistrationForm
 from rekryt.talentpool.models import Member, Pool, PoolKind
 
 
@@ -107,3 +108,31 @@ def invite(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
         raise Http404
     actions.invite(member, job, request.user, suggestion.reasons)  # type: ignore[arg-type]
     return redirect("talentpool_suggestions", pk=job.pk)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def nurture_pool(request: HttpRequest, pk: int) -> HttpResponse:
+    """Filter a segment, see who gets it and who is left out, then send."""
+    pool = get_object_or_404(visible_pools(request.user), pk=pk)
+    form = NurtureForm(request.POST or None, initial={"min_days": nurture.DEFAULT_MIN_DAYS})
+    sending = request.POST.get("action") == "send"
+    found = None
+    sent = None
+    if form.is_valid():
+        d = form.cleaned_data
+        segment = nurture.Segment(
+            pool=pool,
+            intent=d["intent"],
+            tag_id=d["tag"].pk if d["tag"] else None,
+            language=d["language"],
+            not_contacted_since=d["not_contacted_since"],
+            min_days=d["min_days"],
+        )
+        if sending and form.texts().get("sv"):
+            sent = nurture.send(segment, form.texts(), request.user)  # type: ignore[arg-type]
+        elif sending:
+            form.add_error("subject_sv", _("Write at least the Swedish subject and text."))
+        found = nurture.preview(segment)
+    context = {"pool": pool, "form": form, "preview": found, "sent": sent}
+    return render(request, "talentpool/nurture.html", context)
