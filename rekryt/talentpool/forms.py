@@ -9,10 +9,11 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from rekryt.applications.apply_forms import HONEYPOT, NameField, TextField
+from rekryt.applications.apply_forms import ACCEPT, HONEYPOT, NameField, TextField
 from rekryt.candidates.models import Tag
 from rekryt.messaging.models import placeholder_errors
 from rekryt.screening.models import QuestionKind
+from rekryt.talentpool.cv import CVUpload
 from rekryt.talentpool.models import Intent, Pool, PoolQuestion
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -33,10 +34,25 @@ class RegistrationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    cv = forms.FileField(
+        label=_("CV (optional)"),
+        required=False,
+        help_text=_("PDF, Word (.docx) or OpenDocument (.odt)."),
+        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+    )
     consent = forms.BooleanField(label=_("Keep me in the talent pool"))
 
-    def __init__(self, *args: Any, pool: Pool, consent_text: str, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        pool: Pool,
+        consent_text: str,
+        oversized: set[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.upload = CVUpload(self.data if self.is_bound else None, oversized or set())
+        self.attached = ""
         self.fields["consent"].label = consent_text
         self.fields[HONEYPOT] = forms.CharField(
             required=False,
@@ -56,6 +72,13 @@ class RegistrationForm(forms.Form):
             else:
                 field = TextField(label=label, max_length=500, required=False)
             self.fields[f"q{pq.pk}"] = field
+
+    def clean_cv(self) -> Any:
+        return self.upload.clean(self.cleaned_data.get("cv"))
+
+    def keep_files(self) -> None:
+        """Before showing the form again: a good CV is kept, not chosen again."""
+        self.attached = self.upload.keep()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from rekryt.accounts.roles import recruiter_required, staff_required
 from rekryt.jobs.models import Job
+from rekryt.lib.uploads import oversized_fields
 from rekryt.privacy.consent import consent_sentence
 from rekryt.privacy.models import ConsentPurpose
 from rekryt.talentpool import actions, nurture
@@ -35,8 +36,17 @@ def join(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     if pool is None:
         raise Http404
     text = consent_sentence(ConsentPurpose.TALENT_POOL)
-    form = RegistrationForm(request.POST or None, pool=pool, consent_text=text)
-    if request.method == "POST" and form.is_valid():
+    form = RegistrationForm(
+        request.POST or None,
+        request.FILES or None,
+        pool=pool,
+        consent_text=text,
+        oversized=oversized_fields(request),
+    )
+    valid = request.method == "POST" and form.is_valid()
+    if request.method == "POST" and not valid:
+        form.keep_files()
+    if valid:
         data = form.cleaned_data
         member = actions.register(
             pool,
@@ -49,6 +59,7 @@ def join(request: HttpRequest, slug: str | None = None) -> HttpResponse:
                 language=(get_language() or "sv")[:2],
                 answers=form.answers(),
                 ip=_client_ip(request),
+                cv=form.upload,
             ),
         )
         context = {"pool": pool, "member": member}
