@@ -15,3 +15,7 @@ class TalentpoolConfig(AppConfig):
         from rekryt.talentpool import nurture
 
         check_before_sending([nurture.KIND, nurture.INVITATION], nurture.still_wanted)
+
+        from rekryt.talentpool import matching
+
+        check_before_sending([matching.KIND], matching.still_wanted)

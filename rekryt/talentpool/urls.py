@@ -17,4 +17,9 @@ staff_urlpatterns = [
         views.invite,
         name="talentpool_invite",
     ),
+    path(
+        "jobs/<int:pk>/suggestions/earlier/<int:candidate_pk>/invite/",
+        views.invite_earlier,
+        name="talentpool_invite_earlier",
+    ),
 ]

@@ -18,7 +18,7 @@ from rekryt.jobs.models import Job
 from rekryt.lib.uploads import oversized_fields
 from rekryt.privacy.consent import consent_sentence
 from rekryt.privacy.models import ConsentPurpose
-from rekryt.talentpool import actions, nurture
+from rekryt.talentpool import actions, matching, nurture
 from rekryt.talentpool.forms import NurtureForm, RegistrationForm
 from rekryt.talentpool.models import Member, Pool, PoolKind
 
@@ -105,7 +105,21 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def job_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(Job.objects.filter(Q(pk=pk)), pk=pk)
     found = actions.suggestions(job)
-    return render(request, "talentpool/suggestions.html", {"job": job, "suggestions": found})
+    earlier = matching.earlier_applicants(job)
+    context = {"job": job, "suggestions": found, "earlier": earlier}
+    return render(request, "talentpool/suggestions.html", context)
+
+
+@recruiter_required
+@require_POST
+def invite_earlier(request: HttpRequest, pk: int, candidate_pk: int) -> HttpResponse:
+    job = get_object_or_404(Job, pk=pk)
+    picked = {e.candidate.pk: e for e in matching.earlier_applicants(job)}
+    earlier = picked.get(candidate_pk)
+    if earlier is None:
+        raise Http404
+    matching.invite_earlier(earlier, job, request.user)  # type: ignore[arg-type]
+    return redirect("talentpool_suggestions", pk=job.pk)
 
 
 @recruiter_required
