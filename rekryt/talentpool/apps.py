@@ -19,3 +19,9 @@ class TalentpoolConfig(AppConfig):
         from rekryt.talentpool import matching
 
         check_before_sending([matching.KIND], matching.still_wanted)
+
+        from rekryt.applications.hooks import on_outcome_changed
+        from rekryt.talentpool import silver
+
+        on_outcome_changed(silver.on_outcome_changed)
+        check_before_sending([silver.ASK], silver.still_wanted)
