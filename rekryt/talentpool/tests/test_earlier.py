@@ -111,3 +111,16 @@ def test_someone_not_suggested_cannot_be_invited(client, jobs, rita):
     client.force_login(rita)
     url = f"/staff/jobs/{new.pk}/suggestions/earlier/{person.candidate_id}/invite/"
     assert client.post(url).status_code == 404
+
+
+def test_the_page_has_constant_queries(client, jobs, rita, django_assert_max_num_queries):
+    old, new = jobs
+    client.force_login(rita)
+    for _ in range(2):
+        applicant(old, "Kubernetes")
+    with django_assert_max_num_queries(40) as small:
+        client.get(f"/staff/jobs/{new.pk}/suggestions/")
+    for _ in range(6):
+        applicant(old, "Terraform")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(f"/staff/jobs/{new.pk}/suggestions/")
