@@ -10,8 +10,9 @@ from django.utils import timezone
 from rekryt.accounts.models import User
 from rekryt.candidates.models import Candidate
 from rekryt.messaging.models import Message, MessageStatus
-from rekryt.talentpool import actions
-from rekryt.talentpool.models import Intent, Pool, PoolKind
+from rekryt.talentpool import actions, nurture
+from rekryt.talentpool.cv import reindex
+from rekryt.talentpool.models import Intent, Member, Pool, PoolKind
 
 PEOPLE = [
     (
@@ -92,6 +93,49 @@ def add_talent_pools(staff: dict[str, User]) -> None:
         )
         if n == 0:
             actions.mark_reviewed(member, pool.owner, "Ringde Sofia, återkommer i maj.", True)
+    engineering = pools["engineering"]
+    if engineering is not None:
+        _silver_and_nurture(engineering, staff["jonas"])
     Message.objects.filter(kind__startswith="talentpool").update(
         status=MessageStatus.SENT, sent_at=timezone.now(), to_mailbox=True
     )
+
+
+NEWS = {
+    "sv": (
+        "Nytt från utvecklingsteamet",
+        "Hej {candidate_first_name},\n\nvi har flyttat till nya lokaler i Malmö och "
+        "börjar rekrytera igen i vår. Vi hör av oss när en roll som passar dig öppnar.",
+    ),
+    "en": (
+        "News from the engineering team",
+        "Hello {candidate_first_name},\n\nwe have moved to a new office in Malmö and "
+        "start hiring again in the spring. We will be in touch when a role that fits you opens.",
+    ),
+}
+
+
+def _silver_and_nurture(engineering: Pool, owner: User) -> None:
+    """A nurture send to the engineering pool's future seekers, and a
+    silver-medalist pool (filled by hand here: the automatic filling is not
+    built) with the people already in Engineering who reached a late stage."""
+    nurture.send(nurture.Segment(pool=engineering, intent=Intent.FUTURE), NEWS, owner)
+    silver = Pool.objects.create(
+        kind=PoolKind.SILVER,
+        name_sv="Silvermedaljörer",
+        name_en="Silver medalists",
+        slug="silvermedaljorer",
+        owner=owner,
+        intro_sv="Nådde intervju eller erbjudande men fick inte jobbet.",
+        intro_en="Reached interview or offer but were not hired.",
+    )
+    for member in Member.objects.filter(pool=engineering, intent=Intent.FUTURE):
+        added = Member.objects.create(
+            pool=silver,
+            candidate=member.candidate,
+            intent=Intent.ADDED,
+            note="Kom till intervju för Backendutvecklare; stark tvåa.",
+        )
+        added.schedule_next()
+        added.save()
+        reindex(added)

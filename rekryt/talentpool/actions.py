@@ -22,7 +22,8 @@ from rekryt.messaging.outbox import candidate_values, queue_rendered, queue_writ
 from rekryt.privacy.consent import consent_sentence, record_consent
 from rekryt.privacy.models import Consent, ConsentMethod, ConsentPurpose
 from rekryt.privacy.retention import renewal_token
-from rekryt.talentpool.index import index_member, ranked_members
+from rekryt.talentpool.cv import CVUpload, reindex
+from rekryt.talentpool.index import ranked_members
 from rekryt.talentpool.models import (
     Activity,
     ActivityKind,
@@ -83,6 +84,7 @@ class Registration:
     language: str
     answers: list[tuple[Any, str]] = field(default_factory=list)
     ip: str | None = None
+    cv: CVUpload | None = None
 
 
 def _candidate_for(reg: Registration) -> Candidate:
@@ -139,7 +141,9 @@ def register(pool: Pool, reg: Registration) -> Member:
         member.answered_at = None
     member.schedule_next()
     member.save()
-    index_member(member)
+    if reg.cv is not None:
+        reg.cv.save(member)
+    reindex(member)
     # The outbox is a table: the emails commit or roll back with the rest.
     _after_registration(member.pk, consent.pk)
     return member
@@ -233,7 +237,7 @@ def mark_reviewed(member: Member, actor: User, note: str = "", answered: bool = 
     member.save()
     kind = ActivityKind.ANSWERED if answered else ActivityKind.REVIEWED
     Activity.objects.create(member=member, kind=kind, text=note[:2000], actor=actor)
-    index_member(member)
+    reindex(member)
 
 
 def review_queue(owner: User) -> Any:

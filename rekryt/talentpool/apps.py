@@ -10,3 +10,18 @@ class TalentpoolConfig(AppConfig):
         from rekryt.talentpool.index import candidate_source
 
         add_source(candidate_source)
+
+        from rekryt.messaging.hooks import check_before_sending
+        from rekryt.talentpool import nurture
+
+        check_before_sending([nurture.KIND, nurture.INVITATION], nurture.still_wanted)
+
+        from rekryt.talentpool import matching
+
+        check_before_sending([matching.KIND], matching.still_wanted)
+
+        from rekryt.applications.hooks import on_outcome_changed
+        from rekryt.talentpool import silver
+
+        on_outcome_changed(silver.on_outcome_changed)
+        check_before_sending([silver.ASK], silver.still_wanted)

@@ -18,6 +18,7 @@ from rekryt.accounts.models import User
 from rekryt.lib.duty import ROUTINE, Duty
 from rekryt.messaging.outbox import queue_rendered
 from rekryt.talentpool.actions import review_queue
+from rekryt.talentpool.cv import IndexPoolCVs
 from rekryt.talentpool.models import Digest, Pool
 
 log = logging.getLogger(__name__)
@@ -75,4 +76,4 @@ class SendReviewDigests(Duty):
         return count
 
 
-DUTIES = [SendReviewDigests]
+DUTIES = [SendReviewDigests, IndexPoolCVs]

@@ -9,8 +9,11 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from rekryt.applications.apply_forms import HONEYPOT, NameField, TextField
+from rekryt.applications.apply_forms import ACCEPT, HONEYPOT, NameField, TextField
+from rekryt.candidates.models import Tag
+from rekryt.messaging.models import placeholder_errors
 from rekryt.screening.models import QuestionKind
+from rekryt.talentpool.cv import CVUpload
 from rekryt.talentpool.models import Intent, Pool, PoolQuestion
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -31,10 +34,25 @@ class RegistrationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    cv = forms.FileField(
+        label=_("CV (optional)"),
+        required=False,
+        help_text=_("PDF, Word (.docx) or OpenDocument (.odt)."),
+        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+    )
     consent = forms.BooleanField(label=_("Keep me in the talent pool"))
 
-    def __init__(self, *args: Any, pool: Pool, consent_text: str, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        pool: Pool,
+        consent_text: str,
+        oversized: set[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.upload = CVUpload(self.data if self.is_bound else None, oversized or set())
+        self.attached = ""
         self.fields["consent"].label = consent_text
         self.fields[HONEYPOT] = forms.CharField(
             required=False,
@@ -55,6 +73,13 @@ class RegistrationForm(forms.Form):
                 field = TextField(label=label, max_length=500, required=False)
             self.fields[f"q{pq.pk}"] = field
 
+    def clean_cv(self) -> Any:
+        return self.upload.clean(self.cleaned_data.get("cv"))
+
+    def keep_files(self) -> None:
+        """Before showing the form again: a good CV is kept, not chosen again."""
+        self.attached = self.upload.keep()
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get(HONEYPOT):
@@ -63,3 +88,48 @@ class RegistrationForm(forms.Form):
 
     def answers(self) -> list[tuple[PoolQuestion, str]]:
         return [(pq, str(self.cleaned_data.get(f"q{pq.pk}") or "")) for pq in self.pool_questions]
+
+
+class NurtureForm(forms.Form):
+    """The segment (filters) and the message in Swedish and English."""
+
+    intent = forms.ChoiceField(
+        label=_("Intent"), required=False, choices=[("", _("Everyone")), *Intent.choices]
+    )
+    tag = forms.ModelChoiceField(label=_("Tag"), required=False, queryset=Tag.objects.all())
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Everyone")), ("sv", _("Swedish")), ("en", _("English"))],
+    )
+    not_contacted_since = forms.DateField(
+        label=_("Not contacted since"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    min_days = forms.IntegerField(
+        label=_("At most one pool message per person every (days)"),
+        min_value=0,
+        max_value=365,
+        initial=14,
+    )
+    subject_sv = forms.CharField(label=_("Subject (Swedish)"), max_length=200, required=False)
+    text_sv = forms.CharField(label=_("Text (Swedish)"), required=False, widget=forms.Textarea)
+    subject_en = forms.CharField(label=_("Subject (English)"), max_length=200, required=False)
+    text_en = forms.CharField(label=_("Text (English)"), required=False, widget=forms.Textarea)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for lang in ("sv", "en"):
+            for name in (f"subject_{lang}", f"text_{lang}"):
+                for error in placeholder_errors(data.get(name) or ""):
+                    self.add_error(name, error)
+        return data
+
+    def texts(self) -> dict[str, tuple[str, str]]:
+        data = self.cleaned_data
+        return {
+            lang: (data[f"subject_{lang}"], data[f"text_{lang}"])
+            for lang in ("sv", "en")
+            if data.get(f"subject_{lang}") and data.get(f"text_{lang}")
+        }

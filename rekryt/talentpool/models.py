@@ -209,3 +209,22 @@ class Digest(models.Model):
 
     def __str__(self) -> str:
         return f"digest for {self.owner_id} in week {self.week}"
+
+
+class MemberDocument(models.Model):
+    """A CV sent with the registration form. The extraction duty reads its
+    text; `talentpool_index_cvs` then adds it to the member's search entry."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="documents")
+    document = models.OneToOneField(
+        "candidates.Document", on_delete=models.CASCADE, related_name="pool_member"
+    )
+    indexed = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["member"], name="memberdoc_unindexed", condition=Q(indexed=False))
+        ]
+
+    def __str__(self) -> str:
+        return f"document {self.document_id} of member {self.member_id}"

@@ -9,11 +9,17 @@ urlpatterns = [
 
 staff_urlpatterns = [
     path("pools/", views.pool_list, name="talentpool_pools"),
+    path("pools/<int:pk>/nurture/", views.nurture_pool, name="talentpool_nurture"),
     path("pools/members/<int:pk>/", views.member_detail, name="talentpool_member"),
     path("jobs/<int:pk>/suggestions/", views.job_suggestions, name="talentpool_suggestions"),
     path(
         "jobs/<int:pk>/suggestions/<int:member_pk>/invite/",
         views.invite,
         name="talentpool_invite",
+    ),
+    path(
+        "jobs/<int:pk>/suggestions/earlier/<int:candidate_pk>/invite/",
+        views.invite_earlier,
+        name="talentpool_invite_earlier",
     ),
 ]

@@ -206,6 +206,7 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     assert member
     visit("talent pool member", "talentpool_member", member.pk)
     visit("suggestions for a job", "talentpool_suggestions", job.pk)
+    visit("message to a pool", "talentpool_nurture", member.pool_id)
     visit("candidate", "candidate_detail", application.candidate_id)
     visit("waiting", "waiting")
     # Campaigns: the demo's warehouse campaign, its forms and Platsbanken page.

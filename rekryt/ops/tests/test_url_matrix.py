@@ -505,6 +505,31 @@ def tp_invite(w: World) -> dict[str, Any]:
     return {"pk": w.job.pk, "member_pk": talent(w)["member"]}
 
 
+def tp_pool(w: World) -> dict[str, Any]:
+    from rekryt.talentpool.models import Member
+
+    return {"pk": Member.objects.get(pk=talent(w)["member"]).pool_id}
+
+
+def tp_invite_earlier(w: World) -> dict[str, Any]:
+    """An applicant for another job who agreed to future contact and whose
+    text matches the world's job's title (a suggested earlier applicant)."""
+    from conftest import make_job
+    from rekryt.privacy.consent import record_consent
+    from rekryt.privacy.models import ConsentMethod, ConsentPurpose
+
+    other = make_application(make_job(w.job.recruiter, title="Other"), about=w.job.title)
+    record_consent(
+        other.candidate,
+        purpose=ConsentPurpose.FUTURE_CONTACT,
+        given=True,
+        text="future",
+        method=ConsentMethod.APPLY_FORM,
+        language="sv",
+    )
+    return {"pk": w.job.pk, "candidate_pk": other.candidate_id}
+
+
 def offers(w: World) -> dict[str, Any]:
     """An offer awaiting approval (asked for by rita), one sent and one
     accepted, each on its own application of the world's job, and a template."""
@@ -610,6 +635,8 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "talentpool_member": (RECRUITERS, tp_member),
     "talentpool_suggestions": (RECRUITERS, job),
     "talentpool_invite": (RECRUITERS, tp_invite),
+    "talentpool_invite_earlier": (RECRUITERS, tp_invite_earlier),
+    "talentpool_nurture": (RECRUITERS, tp_pool),
     "portal_privacy": (PUBLIC, none),
     "test_link": (PUBLIC, token),
     "portal_tests": (PUBLIC, none),
