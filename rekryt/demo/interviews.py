@@ -214,14 +214,15 @@ def add_interviews(staff: dict[str, User], now: datetime) -> None:
         _held(active[0], second, people, last_week, [[4, 3], [2, 3]])
         _held(active[1], second, people, last_week + timedelta(hours=2), [[3, 4], [3, 4]])
         _held(active[2], first, people[:1], last_week - timedelta(days=2), [[2, 2]])
-        # Booked ahead through the real actions (the invitations wait in the outbox).
+        # Still choosing (first, so a job with few open applications still
+        # shows two), then booked ahead through the real actions (the
+        # invitations wait in the outbox).
+        for application in active[3:5]:
+            scheduling.offer(application, first, people[0])
         open_slots = list(scheduling.open_slots(first)[:2])
-        for application, slot in zip(active[3:5], open_slots, strict=False):
+        for application, slot in zip(active[5:7], open_slots, strict=False):
             interview = scheduling.offer(application, first, people[0])
             scheduling.book(interview, slot, None, by_candidate=True)
-        # Still choosing.
-        for application in active[5:7]:
-            scheduling.offer(application, first, people[0])
     add_video_questions()
     # As everywhere in the demo, what was due has gone to the mailbox.
     done = timezone.now()
