@@ -53,8 +53,11 @@ INSTALLED_APPS = [
     "rekryt.offers",
     "rekryt.onboarding",
     "rekryt.campaigns",
-    # Webhooks (and the REST API to come) read every app above.
+    # Webhooks and the REST API read every app above.
     "rekryt.api",
+    # django-ninja's own static files: the API documentation loads nothing
+    # from the internet.
+    "ninja",
     "rekryt.ops",
     "rekryt.demo",
     "django.contrib.admin",
