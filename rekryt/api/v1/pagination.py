@@ -13,7 +13,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -54,7 +54,7 @@ def aware(moment: datetime) -> datetime:
     try:
         if timezone.is_naive(moment):
             return timezone.make_aware(moment, timezone.get_default_timezone())
-        return moment.astimezone(timezone.UTC)
+        return moment.astimezone(UTC)
     except (OverflowError, ValueError):
         raise ProblemError(422, _("updated_since is out of range."), "updated-since") from None
 
