@@ -36,7 +36,8 @@ def test_an_address_that_applied_already_is_a_409_and_changes_nothing(client, ri
     existing = make_application(job, email="known@example.net", first_name="Known")
     body = {"job_id": job.pk, "first_name": "Impostor", "email": "KNOWN@example.net"}
     response = post(client, "/api/v1/applications", token_for(rita), body)
-    assert response.status_code == 409 and response.json()["id"] == existing.pk
+    assert_problem(response, 409)
+    assert response["Location"] == f"/api/v1/applications/{existing.pk}"
     assert Candidate.objects.get().first_name == "Known"
 
 

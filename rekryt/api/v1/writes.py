@@ -25,7 +25,7 @@ from rekryt.api.v1.applications import (
 )
 from rekryt.api.v1.auth import need
 from rekryt.api.v1.idempotency import MAX_KEY, idempotent
-from rekryt.api.v1.problems import ProblemError
+from rekryt.api.v1.problems import Problem, ProblemError
 from rekryt.api.v1.schemas import ApplicationOut, NoteOut, TagOut, one
 from rekryt.applications.actions import Submission, add_note, move_to_stage, set_outcome
 from rekryt.applications.models import Application, Outcome, RejectionReason, may_decide
@@ -37,6 +37,7 @@ from rekryt.jobs.models import Job, JobStatus
 from rekryt.privacy.notice import current_notice
 
 
+CONFLICT = {409: Problem}
 KEY = Header(
     None,
     alias="Idempotency-Key",
@@ -61,7 +62,7 @@ def ended(detail: str = "") -> ProblemError:
     return ProblemError(409, detail or _("The application has already ended."), "conflict")
 
 
-@router.post("/applications", response=one(ApplicationOut, 201) | {409: ApplicationOut})
+@router.post("/applications", response=one(ApplicationOut, 201) | CONFLICT)
 @decorate_view(idempotent)
 def create_application(
     request: HttpRequest, body: NewApplication, idempotency_key: str | None = KEY
@@ -84,7 +85,13 @@ def create_application(
         job=job, candidate__email_normalised=normalise_email(body.email)
     ).first()
     if existing is not None:
-        return Status(409, applications_out([existing])[0])
+        raise ProblemError(
+            409,
+            _("This address has applied for the job already: application %(id)s.")
+            % {"id": existing.pk},
+            "already-applied",
+            headers={"Location": f"/api/v1/applications/{existing.pk}"},
+        )
     submission = Submission(
         first_name=body.first_name,
         last_name=body.last_name,
@@ -104,7 +111,7 @@ class Move(Schema):
     stage_id: int
 
 
-@router.post("/applications/{application_id}/move", response=one(ApplicationOut))
+@router.post("/applications/{application_id}/move", response=one(ApplicationOut) | CONFLICT)
 @decorate_view(idempotent)
 def move_application(
     request: HttpRequest, application_id: int, body: Move, idempotency_key: str | None = KEY
@@ -129,7 +136,7 @@ class Ending(Schema):
     keep_in_mind: bool = False
 
 
-@router.post("/applications/{application_id}/outcome", response=one(ApplicationOut))
+@router.post("/applications/{application_id}/outcome", response=one(ApplicationOut) | CONFLICT)
 @decorate_view(idempotent)
 def end_application(
     request: HttpRequest, application_id: int, body: Ending, idempotency_key: str | None = KEY
@@ -178,7 +185,7 @@ class NewTag(Schema):
     name: str = Field(min_length=1, max_length=40)
 
 
-@router.post("/applications/{application_id}/tags", response=one(TagOut), tags=["tags"])
+@router.post("/applications/{application_id}/tags", response=one(TagOut) | CONFLICT, tags=["tags"])
 @decorate_view(idempotent)
 def tag_application(
     request: HttpRequest, application_id: int, body: NewTag, idempotency_key: str | None = KEY
