@@ -54,8 +54,11 @@ INSTALLED_APPS = [
     "rekryt.onboarding",
     "rekryt.campaigns",
     "rekryt.imports",
-    # Webhooks (and the REST API to come) read every app above.
+    # Webhooks and the REST API read every app above.
     "rekryt.api",
+    # django-ninja's own static files: the API documentation loads nothing
+    # from the internet.
+    "ninja",
     "rekryt.ops",
     "rekryt.demo",
     "django.contrib.admin",

@@ -1,5 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+
+from rekryt.api.v1.api import unknown as api_v1_unknown
+from rekryt.api.v1.api import urls as api_v1_urls
 
 urlpatterns = [
     path("", include("rekryt.accounts.urls")),
@@ -37,6 +40,9 @@ urlpatterns = [
     path("staff/import/", include("rekryt.imports.urls")),
     path("staff/export/", include("rekryt.imports.export_urls")),
     path("staff/audit/", include("rekryt.audit.urls")),
+    # The REST API (rekryt.api.v1); any other path under it answers 404 as a problem.
+    path("api/v1/", api_v1_urls()),
+    re_path(r"^api/v1/(?P<rest>.*)$", api_v1_unknown),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from rekryt.accounts.models import Role, User
 from rekryt.api import fanout, sender
 from rekryt.api.models import Delivery, DeliveryStatus, Endpoint
+from rekryt.api.v1.idempotency import purge as idempotency_purge
 from rekryt.lib.claims import claim_next, release
 from rekryt.lib.duty import INTEGRATIONS, Duty
 from rekryt.messaging import outbox
@@ -113,4 +114,15 @@ class DisableFailingEndpoints(Duty):
         return len(found)
 
 
-DUTIES = [FanOutEvents, DeliverWebhooks, DisableFailingEndpoints]
+class PurgeIdempotentRequests(Duty):
+    """Steps: delete up to a batch of API responses kept for an
+    Idempotency-Key longer than a day (rekryt.api.v1.idempotency)."""
+
+    name = "purge_api_idempotency_keys"
+    lane = INTEGRATIONS
+
+    def handle_one(self) -> int:
+        return idempotency_purge()
+
+
+DUTIES = [FanOutEvents, DeliverWebhooks, DisableFailingEndpoints, PurgeIdempotentRequests]

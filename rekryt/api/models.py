@@ -159,3 +159,94 @@ RETRIES = [
     timedelta(hours=10),
     timedelta(hours=8),
 ]
+
+
+# --- Personal API tokens (rekryt.api.tokens, rekryt.api.v1) ------------------
+
+# What a token may reach: read (and, where the API writes, write) per resource.
+RESOURCES = (
+    "jobs",
+    "stages",
+    "candidates",
+    "applications",
+    "events",
+    "messages",
+    "notes",
+    "tags",
+    "questions",
+    "interviews",
+    "scorecards",
+    "offers",
+    "pools",
+)
+WRITABLE = ("applications", "notes", "tags")
+SCOPES = [f"{name}:read" for name in RESOURCES] + [f"{name}:write" for name in WRITABLE]
+
+
+class TokenQuerySet(models.QuerySet["Token"]):
+    def usable(self) -> TokenQuerySet:
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now, user__is_active=True)
+
+
+class Token(models.Model):
+    """A personal API token. It acts as its user (the same roles and hiring
+    teams as the pages), only within its scopes and until it expires or is
+    revoked. The token itself is shown once; only its SHA-256 is kept (it
+    has 256 bits of randomness, so a plain hash cannot be guessed back)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    # The first characters, to tell tokens apart in lists and logs.
+    prefix = models.CharField(max_length=12)
+    digest = models.CharField(max_length=64, unique=True)
+    scopes = models.JSONField(default=list)
+    expires_at = models.DateTimeField(_("expires"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    def allows(self, resource: str, write: bool = False) -> bool:
+        if f"{resource}:write" in self.scopes:
+            return True
+        return not write and f"{resource}:read" in self.scopes
+
+
+class IdempotentRequest(models.Model):
+    """A POST made with an Idempotency-Key: the same key and body again get
+    this response back instead of doing the work twice. Kept a day
+    (rekryt.api.duties)."""
+
+    token = models.ForeignKey(Token, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    # The method, path and body, hashed: a key reused for something else is refused.
+    fingerprint = models.CharField(max_length=64)
+    status = models.PositiveSmallIntegerField()
+    body = models.TextField()
+    content_type = models.CharField(max_length=60)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["token", "key"], name="one_response_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.status}"

@@ -1,10 +1,12 @@
-"""Webhook settings, mounted under /staff/settings/."""
+"""Webhook settings and personal API tokens, mounted under /staff/settings/."""
 
 from django.urls import path
 
-from rekryt.api import views
+from rekryt.api import token_views, views
 
 urlpatterns = [
+    path("api-tokens/", token_views.tokens, name="api_tokens"),
+    path("api-tokens/<int:pk>/revoke/", token_views.revoke, name="api_token_revoke"),
     path("webhooks/", views.endpoints, name="webhook_endpoints"),
     path("webhooks/<int:pk>/", views.endpoint, name="webhook_endpoint"),
     path("webhooks/<int:pk>/secret/", views.rotate_secret, name="webhook_rotate_secret"),

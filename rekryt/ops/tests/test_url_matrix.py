@@ -217,6 +217,15 @@ def webhook(w: World) -> dict[str, Any]:
     return {"pk": Endpoint.objects.create(url="https://93.184.216.34/hook").pk}
 
 
+def api_token(w: World) -> dict[str, Any]:
+    """A token of a colleague who is none of the personas."""
+    from rekryt.accounts.models import Role, User
+    from rekryt.api.tokens import create_token
+
+    tina, _new = User.objects.get_or_create(username="tina", defaults={"role": Role.RECRUITER})
+    return {"pk": create_token(tina, "matrix", ["jobs:read"], 30, tina).token.pk}
+
+
 def webhook_delivery(w: World) -> dict[str, Any]:
     from rekryt.api.models import Delivery, EventType
 
@@ -845,6 +854,10 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "offer_template_edit": (RECRUITERS, of_template),
     "audit_log": (ADMINS, none),
     "audit_export": (ADMINS, none),
+    # Everyone manages their own API tokens (admins every one).
+    "api_tokens": (STAFF, none),
+    # A colleague's token: admins only (one's own: rekryt/api/tests/test_api_tokens.py).
+    "api_token_revoke": (ADMINS, api_token),
 }
 
 # Views of django-allauth (sign-in, password reset, two-factor set-up, single
@@ -852,8 +865,10 @@ ACCESS: dict[str, tuple[str, Args]] = {
 # accounts app's tests cover how Rekryt uses them.
 SIGN_IN_PACKAGES = ("allauth.",)
 # Django's admin at /admin/ has its own login and is_staff check; it is left
-# out of this matrix (rekryt/accounts/tests/test_admin.py covers it).
-EXCLUDED_PREFIXES = ("admin/",)
+# out of this matrix (rekryt/accounts/tests/test_admin.py covers it). The
+# REST API authenticates by token, not session: its own role × endpoint ×
+# scope matrix is rekryt/api/tests/test_api_matrix.py.
+EXCLUDED_PREFIXES = ("admin/", "api/v1/", "^api/v1/")
 
 
 @dataclass
