@@ -24,9 +24,7 @@ class TokenForm(forms.Form):
         error_messages={"required": _("Choose at least one scope.")},
         help_text=_("read: list and read; write: change, and read too."),
     )
-    days = forms.TypedChoiceField(
-        label=_("Expires after"), choices=LIVES, coerce=int, initial=90
-    )
+    days = forms.TypedChoiceField(label=_("Expires after"), choices=LIVES, coerce=int, initial=90)
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -24,7 +24,9 @@ def tokens(request: HttpRequest) -> HttpResponse:
     made = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        made = create_token(data.get("user") or user, data["name"], data["scopes"], data["days"], user)
+        made = create_token(
+            data.get("user") or user, data["name"], data["scopes"], data["days"], user
+        )
         record(
             Action.SECURITY,
             request=request,

@@ -72,9 +72,10 @@ def find_token(raw: str) -> Token | None:
 
 
 def revoke_token(token: Token) -> bool:
-    return Token.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    ) == 1
+    return (
+        Token.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+        == 1
+    )
 
 
 def tokens_for(user: User) -> QuerySet[Token]:

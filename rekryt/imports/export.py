@@ -5,7 +5,6 @@ names must not reach the reviewers through a spreadsheet."""
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -16,7 +15,7 @@ from rekryt.accounts.models import User
 from rekryt.applications.models import Application
 from rekryt.candidates.models import Candidate, Tag
 from rekryt.jobs.models import Job
-from rekryt.lib.safecsv import neutralise
+from rekryt.lib.safecsv import csv_lines
 from rekryt.screening.blind import blind_ids
 
 CHUNK = 500
@@ -33,11 +32,6 @@ CANDIDATE_HEADER = [
 SCHEMA_VERSION = "1"
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def exportable_candidates(user: User) -> QuerySet[Candidate]:
     candidates = Candidate.objects.visible_to(user)
     blind = blind_ids()
@@ -50,10 +44,12 @@ def exportable_candidates(user: User) -> QuerySet[Candidate]:
 
 
 def candidate_rows(user: User) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(CANDIDATE_HEADER)
+    return csv_lines(CANDIDATE_HEADER, _candidate_values(user))
+
+
+def _candidate_values(user: User) -> Iterator[list[Any]]:
     for c in exportable_candidates(user).iterator(chunk_size=CHUNK):
-        row = [
+        yield [
             c.first_name,
             c.last_name,
             c.email,
@@ -63,7 +59,6 @@ def candidate_rows(user: User) -> Iterator[str]:
             ", ".join(t.name for t in c.tags.all()),
             c.created_at.isoformat(),
         ]
-        yield writer.writerow([neutralise(v) for v in row])
 
 
 def job_document(job: Job) -> dict[str, Any]:

@@ -23,9 +23,7 @@ def get(client: Any, url: str, raw: str, **extra: Any) -> Any:
 
 
 def post(client: Any, url: str, raw: str, body: Any, **extra: Any) -> Any:
-    return client.post(
-        url, json.dumps(body), content_type="application/json", **auth(raw), **extra
-    )
+    return client.post(url, json.dumps(body), content_type="application/json", **auth(raw), **extra)
 
 
 def ids(response: Any) -> list[int]:

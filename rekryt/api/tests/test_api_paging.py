@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from conftest import make_application
-from rekryt.applications.actions import add_note
 from rekryt.api.tests.helpers import assert_problem, get, ids, token_for
+from rekryt.applications.actions import add_note
 from rekryt.applications.models import Application
 
 pytestmark = pytest.mark.django_db

@@ -24,9 +24,7 @@ def test_each_kind_of_error_is_a_problem(client, alice, hanna, other_job, job):
     assert_problem(get(client, f"/api/v1/jobs/{other_job.pk}", token_for(hanna)), 404)
     assert_problem(get(client, "/api/v1/jobs/not-a-number", raw), 422)
     assert_problem(post(client, "/api/v1/applications", raw, {"job_id": "x"}), 422)
-    bad = client.post(
-        "/api/v1/applications", "{oops", content_type="application/json", **auth(raw)
-    )
+    bad = client.post("/api/v1/applications", "{oops", content_type="application/json", **auth(raw))
     assert_problem(bad, 400)
     wrong_method = client.put("/api/v1/jobs", **auth(raw))
     assert assert_problem(wrong_method, 405) and wrong_method["Allow"]
@@ -34,7 +32,9 @@ def test_each_kind_of_error_is_a_problem(client, alice, hanna, other_job, job):
 
 def test_validation_problems_say_where_without_echoing_the_input(client, alice, job):
     body = assert_problem(
-        post(client, "/api/v1/applications", token_for(alice), {"job_id": job.pk, "email": "s3cret"}),
+        post(
+            client, "/api/v1/applications", token_for(alice), {"job_id": job.pk, "email": "s3cret"}
+        ),
         422,
     )
     assert "s3cret" not in str(body)
@@ -97,9 +97,9 @@ def test_a_replayed_candidate_is_made_once(client, alice, job):
 
 
 def test_old_keys_are_purged_after_a_day(client, alice, job):
-    import time_machine
     from datetime import timedelta
 
+    import time_machine
     from django.utils import timezone
 
     application = make_application(job)

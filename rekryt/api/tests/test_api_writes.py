@@ -115,9 +115,10 @@ def test_a_rejection_needs_a_reason_of_its_kind(client, rita, job):
     raw = token_for(rita)
     assert_problem(post(client, url, raw, {"outcome": "rejected"}), 422)
     assert_problem(post(client, url, raw, {"outcome": "rejected", "reason_id": withdrew.pk}), 422)
-    assert post(client, url, raw, {"outcome": "withdrawn", "reason_id": withdrew.pk}).json()[
-        "outcome"
-    ] == "withdrawn"
+    assert (
+        post(client, url, raw, {"outcome": "withdrawn", "reason_id": withdrew.pk}).json()["outcome"]
+        == "withdrawn"
+    )
 
 
 def test_hiring_sets_the_outcome(client, hanna, job):
@@ -152,7 +153,12 @@ def test_tags_are_added_and_removed_on_the_candidate(client, hanna, job):
 def test_blind_review_holds_in_the_api(client, rita, hanna, job):
     set_blind_review(job, job.stages.get(kind="interview"))
     application = make_application(job, first_name="Hemlig", email="hemlig@example.net")
-    post(client, f"/api/v1/applications/{application.pk}/notes", token_for(rita), {"body": "Hemlig is sharp"})
+    post(
+        client,
+        f"/api/v1/applications/{application.pk}/notes",
+        token_for(rita),
+        {"body": "Hemlig is sharp"},
+    )
     for user in (rita, hanna):
         raw = token_for(user)
         shown = get(client, f"/api/v1/applications/{application.pk}", raw).json()

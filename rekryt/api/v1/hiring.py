@@ -66,8 +66,7 @@ def visible_scorecards(user: User) -> QuerySet[Scorecard]:
     )
     cards = Scorecard.objects.filter(interview__in=visible_interviews(user).values("pk"))
     return cards.filter(
-        Q(interviewer=user)
-        | Q(submitted_at__isnull=False) & ~Q(interview__application_id__in=owed)
+        Q(interviewer=user) | Q(submitted_at__isnull=False) & ~Q(interview__application_id__in=owed)
     ).select_related("interview")
 
 

@@ -20,9 +20,7 @@ class ListParams(Schema):
     )
 
 
-def paged(
-    rows: QuerySet[Any], keys: Keys, params: ListParams
-) -> tuple[list[Any], str | None]:
+def paged(rows: QuerySet[Any], keys: Keys, params: ListParams) -> tuple[list[Any], str | None]:
     return page(rows, keys, params.cursor, params.limit, params.updated_since)
 
 

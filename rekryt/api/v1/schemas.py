@@ -24,7 +24,7 @@ def listing(out: type[Schema]) -> dict[int, Any]:
     return {200: page, **ERRORS}
 
 
-def one(out: type[Schema], status: int = 200) -> dict[int, Any]:
+def one(out: type[Schema] | None, status: int = 200) -> dict[int, Any]:
     return {status: out, **ERRORS}
 
 

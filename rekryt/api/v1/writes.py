@@ -18,9 +18,9 @@ from pydantic import Field
 
 from rekryt.api.v1.applications import (
     applications_out,
-    router,
     decidable_or_404,
     note_out,
+    router,
     visible_or_404,
 )
 from rekryt.api.v1.auth import need
@@ -35,7 +35,6 @@ from rekryt.candidates.models import Tag, normalise_email
 from rekryt.candidates.tags import add_tag, remove_tag
 from rekryt.jobs.models import Job, JobStatus
 from rekryt.privacy.notice import current_notice
-
 
 CONFLICT = {409: Problem}
 KEY = Header(
@@ -151,7 +150,9 @@ def end_application(
         set_outcome(application, Outcome.HIRED, request.user)  # type: ignore[arg-type]
     else:
         reason = RejectionReason.objects.filter(active=True, pk=body.reason_id or 0).first()
-        if reason is None or reason.kind != ("withdrew" if body.outcome == "withdrawn" else "declined"):
+        if reason is None or reason.kind != (
+            "withdrew" if body.outcome == "withdrawn" else "declined"
+        ):
             raise ProblemError(422, _("Give an active reason of the outcome's kind."), "reason")
         reject_application(
             application,

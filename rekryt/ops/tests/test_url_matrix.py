@@ -226,6 +226,17 @@ def api_token(w: World) -> dict[str, Any]:
     return {"pk": create_token(tina, "matrix", ["jobs:read"], 30, tina).token.pk}
 
 
+def import_job(w: World) -> dict[str, Any]:
+    """A finished import (its mapping page sends on to its progress)."""
+    from rekryt.imports.models import ImportJob, Status
+
+    job, _new = ImportJob.objects.get_or_create(
+        token="m" * 32,
+        defaults={"original_name": "p.csv", "status": Status.DONE, "refused": [[2, "email", "x"]]},
+    )
+    return {"token": job.token}
+
+
 def webhook_delivery(w: World) -> dict[str, Any]:
     from rekryt.api.models import Delivery, EventType
 
@@ -858,6 +869,15 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "api_tokens": (STAFF, none),
     # A colleague's token: admins only (one's own: rekryt/api/tests/test_api_tokens.py).
     "api_token_revoke": (ADMINS, api_token),
+    # Imports: admins and recruiters; exports: everyone, of what they may see.
+    "import_upload": (RECRUITERS, none),
+    "import_mapping": (RECRUITERS, import_job),
+    "import_progress": (RECRUITERS, import_job),
+    "import_cancel": (RECRUITERS, import_job),
+    "import_report": (RECRUITERS, import_job),
+    "export_index": (STAFF, none),
+    "export_candidates": (STAFF, none),
+    "export_jobs": (STAFF, none),
 }
 
 # Views of django-allauth (sign-in, password reset, two-factor set-up, single
