@@ -164,6 +164,8 @@ class Application(models.Model):
             # Covers the board's grouped count of a job's applications per
             # stage, outcome and source (a quarter of the time of a table read).
             models.Index(fields=["job", "stage", "outcome", "source"], name="application_counts"),
+            # The REST API's pages in update order (`updated_since` syncs).
+            models.Index(fields=["updated_at", "id"], name="application_updated"),
         ]
 
     def __str__(self) -> str:

@@ -87,6 +87,8 @@ class Candidate(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["last_name", "first_name"], name="candidate_name"),
+            # The REST API's pages in update order (`updated_since` syncs).
+            models.Index(fields=["updated_at", "id"], name="candidate_updated"),
         ]
 
     def __str__(self) -> str:
