@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rekryt.applications.apply_forms import ACCEPT, HONEYPOT, NameField, TextField
 from rekryt.candidates.models import Tag
+from rekryt.jobs.models import Job
 from rekryt.messaging.models import placeholder_errors
 from rekryt.screening.models import QuestionKind
 from rekryt.talentpool.cv import CVUpload
@@ -112,6 +113,13 @@ class NurtureForm(forms.Form):
         min_value=0,
         max_value=365,
         initial=14,
+    )
+    jobs = forms.ModelMultipleChoiceField(
+        label=_("Open jobs to tell them about (a job alert)"),
+        help_text=_("Each chosen job is listed under the text with a link to its ad."),
+        required=False,
+        queryset=Job.objects.published().order_by("title"),
+        widget=forms.CheckboxSelectMultiple,
     )
     subject_sv = forms.CharField(label=_("Subject (Swedish)"), max_length=200, required=False)
     text_sv = forms.CharField(label=_("Text (Swedish)"), required=False, widget=forms.Textarea)

@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from rekryt.accounts.models import Organisation, User
+from rekryt.jobs.models import Job
 from rekryt.messaging.models import Message
 from rekryt.messaging.outbox import candidate_values, queue_written
 from rekryt.privacy.models import Consent, ConsentPurpose
@@ -107,10 +110,36 @@ FOOTER = {
 }
 
 
+ALERT_HEADING = {
+    "sv": "\n\nLediga tjänster som kan passa dig:\n",
+    "en": "\n\nOpen roles that may suit you:\n",
+}
+
+
+def job_alert(jobs: list[Job], language: str) -> str:
+    """The chosen open jobs, each with its ad's address, as text to append.
+    A title's braces are doubled: the body is filled like a template, and a
+    title must never read as a placeholder."""
+    if not jobs:
+        return ""
+    lines = []
+    for job in jobs:
+        title = job.title.replace("{", "{{").replace("}", "}}")
+        lines.append(f"- {title}: {settings.SITE_URL}{reverse('career_job', args=[job.slug])}")
+    return ALERT_HEADING[language] + "\n".join(lines)
+
+
 @transaction.atomic
-def send(segment: Segment, texts: dict[str, tuple[str, str]], actor: User) -> int:
+def send(
+    segment: Segment,
+    texts: dict[str, tuple[str, str]],
+    actor: User,
+    jobs: list[Job] | None = None,
+) -> int:
     """Queue the message in each person's language (texts: language →
-    (subject, body)); returns how many were queued."""
+    (subject, body)), with a job alert for `jobs` when given; returns how
+    many were queued. Jobs closed by now are left out of the alert."""
+    jobs = [job for job in jobs or [] if job.is_published]
     delay = timedelta(minutes=Organisation.get().stage_email_delay_minutes)
     batch = uuid.uuid4().hex[:12]
     sent = 0
@@ -127,7 +156,7 @@ def send(segment: Segment, texts: dict[str, tuple[str, str]], actor: User) -> in
             kind=KIND,
             language=language,
             subject=subject,
-            text=body + FOOTER[language],
+            text=body + job_alert(jobs, language) + FOOTER[language],
             to_email=candidate.email,
             to_name=candidate.full_name,
             values={**candidate_values(candidate), "consent_url": consent_link(consent)},

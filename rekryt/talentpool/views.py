@@ -155,7 +155,8 @@ def nurture_pool(request: HttpRequest, pk: int) -> HttpResponse:
             min_days=d["min_days"],
         )
         if sending and form.texts().get("sv"):
-            sent = nurture.send(segment, form.texts(), request.user)  # type: ignore[arg-type]
+            jobs = list(d["jobs"])
+            sent = nurture.send(segment, form.texts(), request.user, jobs)  # type: ignore[arg-type]
         elif sending:
             form.add_error("subject_sv", _("Write at least the Swedish subject and text."))
         found = nurture.preview(segment)

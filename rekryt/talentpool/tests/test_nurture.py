@@ -162,3 +162,37 @@ def test_the_page_has_constant_queries(client, pool, rita, django_assert_max_num
         member_for(pool, f"p{i}@example.org")
     with django_assert_max_num_queries(len(small.captured_queries)):
         post(client, pool, action="preview")
+
+
+def test_a_job_alert_lists_the_chosen_open_jobs_with_their_ads(client, pool, rita):
+    from conftest import make_job
+    from rekryt.jobs.actions import close_job
+
+    member_for(pool, "a@example.org")
+    wanted = make_job(rita, title="Lagerchef {candidate_name}")
+    closed = make_job(rita, title="Truckförare")
+    make_job(rita, title="Ekonom")
+    close_job(closed, rita)
+    client.force_login(rita)
+    page = post(client, pool, action="preview").content.decode()
+    assert "Ekonom" in page and "Truckförare" not in page  # only open jobs to choose
+    assert post(client, pool, action="send", jobs=[wanted.pk]).status_code == 200
+    text = nurtures().get().body_text
+    assert wanted.get_absolute_url() in text
+    # The title is shown as typed: braces in it are not a placeholder.
+    assert "Lagerchef {candidate_name}" in text
+    assert "Ekonom" not in text
+    assert text.index("Lagerchef") < text.index("Lämna talangpoolen")
+
+
+def test_a_job_closed_before_sending_is_left_out_of_the_alert(pool, rita):
+    from conftest import make_job
+    from rekryt.jobs.actions import close_job
+
+    member_for(pool, "a@example.org")
+    kept, closed = make_job(rita, title="Ekonom"), make_job(rita, title="Truckförare")
+    close_job(closed, rita)
+    closed.refresh_from_db()
+    assert nurture.send(nurture.Segment(pool=pool), TEXTS, rita, [kept, closed]) == 1
+    text = nurtures().get().body_text
+    assert "Ekonom" in text and "Truckförare" not in text
