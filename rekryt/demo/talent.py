@@ -8,7 +8,9 @@ from __future__ import annotations
 from django.utils import timezone
 
 from rekryt.accounts.models import User
+from rekryt.applications.models import Event, EventKind
 from rekryt.candidates.models import Candidate
+from rekryt.messaging.hooks import status_changed
 from rekryt.messaging.models import Message, MessageStatus
 from rekryt.talentpool import actions, nurture
 from rekryt.talentpool.cv import reindex
@@ -96,9 +98,20 @@ def add_talent_pools(staff: dict[str, User]) -> None:
     engineering = pools["engineering"]
     if engineering is not None:
         _silver_and_nurture(engineering, staff["jonas"])
-    Message.objects.filter(kind__startswith="talentpool").update(
-        status=MessageStatus.SENT, sent_at=timezone.now(), to_mailbox=True
+    # As everywhere in the demo, what the pools queued has gone to the
+    # mailbox, with its "sent" event on any application's timeline (once).
+    done = timezone.now()
+    pools_mail = Message.objects.filter(kind__startswith="talentpool")
+    queued = list(pools_mail.exclude(status=MessageStatus.SENT, to_mailbox=True))
+    pools_mail.filter(pk__in=[m.pk for m in queued]).update(
+        status=MessageStatus.SENT, sent_at=done, to_mailbox=True
     )
+    told = set(
+        Event.objects.filter(kind=EventKind.MESSAGE_SENT).values_list("data__message", flat=True)
+    )
+    for message in queued:
+        message.status = MessageStatus.SENT
+    status_changed([m for m in queued if m.pk not in told])
 
 
 NEWS = {
