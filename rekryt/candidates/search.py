@@ -156,11 +156,7 @@ def _window(node: q.Node, visible: QuerySet[Any] | None) -> list[Hit]:
     if visible is None or jobs is not None:
         # In the index only (narrowed to the jobs' tokens), then the exact scope.
         hinted = match if jobs is None else _within_jobs(match, jobs)
-        rows = _fetch(FTS_WINDOW.format(scope=""), [hinted, RANK_WINDOW])
-        if visible is None or not rows:
-            return rows
-        kept = set(visible.filter(pk__in=[r[0] for r in rows]).values_list("pk", flat=True))
-        return [row for row in rows if row[0] in kept]
+        return _in_scope(_fetch(FTS_WINDOW.format(scope=""), [hinted, RANK_WINDOW]), visible)
     sub, params = visible.order_by().values("pk").query.sql_with_params()
     return _fetch(FTS_WINDOW.format(scope=f" AND rowid IN ({sub})"), [match, *params, RANK_WINDOW])
 
@@ -173,15 +169,20 @@ def _pg_window(node: q.Node, visible: QuerySet[Any] | None) -> list[Hit]:
         # exact scope.
         hinted, hint_params = (tsq, params) if jobs is None else q.within_jobs(tsq, params, jobs)
         sql = PG_WINDOW.format(tsquery=hinted, scope="")
-        rows = _fetch(sql, [*hint_params, *hint_params, RANK_WINDOW])
-        if visible is not None and rows:
-            kept = set(visible.filter(pk__in=[r[0] for r in rows]).values_list("pk", flat=True))
-            rows = [row for row in rows if row[0] in kept]
+        rows = _in_scope(_fetch(sql, [*hint_params, *hint_params, RANK_WINDOW]), visible)
     else:
         sub, scope_params = visible.order_by().values("pk").query.sql_with_params()
         sql = PG_WINDOW.format(tsquery=tsq, scope=f" AND application_id IN ({sub})")
         rows = _fetch(sql, [*params, *params, *scope_params, RANK_WINDOW])
     return [(pk, candidate, -score) for pk, candidate, score in rows]
+
+
+def _in_scope(rows: list[Hit], visible: QuerySet[Any] | None) -> list[Hit]:
+    """The exact scope after the index's narrowing by job words."""
+    if visible is None or not rows:
+        return rows
+    kept = set(visible.filter(pk__in=[r[0] for r in rows]).values_list("pk", flat=True))
+    return [row for row in rows if row[0] in kept]
 
 
 def _fetch(sql: str, args: list[Any]) -> list[Hit]:
