@@ -1,7 +1,12 @@
 """Search entries know their application's job, and PostgreSQL's tsvector
 holds a word naming it (`zzjob<id>zz`, as FTS5's stems have since 0006), so
 a search by a hiring manager who sees one job is an AND inside the GIN
-index instead of a scan of every match."""
+index instead of a scan of every match.
+
+Going back, SQLite drops the job column by copying the table, and the copy
+drops the FTS5 triggers with the old table: the first operation's reverse
+(run last) puts them back, so search keeps seeing new entries after a
+downgrade or a test that migrates back and forth."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -18,6 +23,23 @@ NEW_VECTOR = (
     f"{OLD_VECTOR} || to_tsvector('simple'::regconfig, "
     "'zzjob' || COALESCE(job_id, 0)::text || 'zz')"
 )
+
+
+TRIGGERS = [
+    "DROP TRIGGER IF EXISTS candidates_search_au",
+    "DROP TRIGGER IF EXISTS candidates_search_ad",
+    "DROP TRIGGER IF EXISTS candidates_search_ai",
+    "CREATE TRIGGER candidates_search_ai AFTER INSERT ON candidates_searchentry BEGIN "
+    "INSERT INTO candidates_search_fts(rowid, stems) VALUES (new.application_id, new.stems); END",
+    "CREATE TRIGGER candidates_search_ad AFTER DELETE ON candidates_searchentry BEGIN "
+    "INSERT INTO candidates_search_fts(candidates_search_fts, rowid, stems) "
+    "VALUES ('delete', old.application_id, old.stems); END",
+    "CREATE TRIGGER candidates_search_au AFTER UPDATE OF stems ON candidates_searchentry BEGIN "
+    "INSERT INTO candidates_search_fts(candidates_search_fts, rowid, stems) "
+    "VALUES ('delete', old.application_id, old.stems); "
+    "INSERT INTO candidates_search_fts(rowid, stems) VALUES (new.application_id, new.stems); END",
+    "INSERT INTO candidates_search_fts(candidates_search_fts) VALUES ('rebuild')",
+]
 
 
 def vector(expression):
@@ -48,6 +70,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(migrations.RunPython.noop, run(TRIGGERS, "sqlite")),
         migrations.AddField(
             model_name="searchentry",
             name="job",
