@@ -28,4 +28,5 @@ PAGES = {"api_tokens": _("Viewed the API tokens")}
 DETAILS = {
     "api_token_created": _scopes,
     "api_token_revoked": _("Revoked an API token"),
+    "api_read": _("Read through the API with the token %(token)s… (id %(token_id)s)"),
 }

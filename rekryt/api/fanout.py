@@ -13,7 +13,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from rekryt.api.models import Delivery, Endpoint, EventType, FanOut
@@ -29,6 +31,7 @@ TYPES: dict[str, str] = {
     EventKind.INTERVIEW_BOOKED: EventType.INTERVIEW_SCHEDULED,
     EventKind.INTERVIEW_MOVED: EventType.INTERVIEW_SCHEDULED,
     EventKind.OFFER_ACCEPTED: EventType.OFFER_ACCEPTED,
+    EventKind.ONBOARDING_DONE: EventType.EMPLOYEE_HANDOVER,
 }
 # What each type adds to the ids: facts, no names or addresses.
 DETAILS: dict[str, tuple[str, ...]] = {
@@ -37,7 +40,16 @@ DETAILS: dict[str, tuple[str, ...]] = {
     EventType.HIRED: (),
     EventType.INTERVIEW_SCHEDULED: ("interview", "starts_at"),
     EventType.OFFER_ACCEPTED: ("offer", "version"),
+    EventType.EMPLOYEE_HANDOVER: ("onboarding",),
 }
+
+
+def handover_url(onboarding: object) -> str | None:
+    """Where the hand-over document is read with an API token (the
+    document itself holds personal data, so the message only points at it)."""
+    if onboarding is None:
+        return None
+    return settings.SITE_URL + reverse("api_v1:get_handover", args=[onboarding])
 
 
 def types_of(event: dict[str, Any]) -> list[str]:
@@ -57,6 +69,8 @@ def payload(event_type: str, event: dict[str, Any]) -> dict[str, Any]:
     }
     for key in DETAILS.get(event_type, ()):
         data[key] = event["data"].get(key)
+    if event_type == EventType.EMPLOYEE_HANDOVER:
+        data["handover_url"] = handover_url(data["onboarding"])
     return {"type": event_type, "timestamp": event["created_at"].isoformat(), "data": data}
 
 

@@ -38,6 +38,7 @@ class EventType(models.TextChoices):
     INTERVIEW_SCHEDULED = "interview.scheduled", _("Interview scheduled")
     OFFER_ACCEPTED = "offer.accepted", _("Offer accepted")
     CANDIDATE_ERASED = "candidate.erased", _("Candidate erased")
+    EMPLOYEE_HANDOVER = "employee.handover", _("New employee handed over (onboarding done)")
 
 
 class Endpoint(models.Model):
@@ -178,6 +179,7 @@ RESOURCES = (
     "scorecards",
     "offers",
     "pools",
+    "handovers",
 )
 WRITABLE = ("applications", "notes", "tags")
 SCOPES = [f"{name}:read" for name in RESOURCES] + [f"{name}:write" for name in WRITABLE]

@@ -327,7 +327,8 @@ def complete_onboarding(onboarding: Onboarding, actor: User) -> bool:
     onboarding.completed_at = timezone.now()
     onboarding.save(update_fields=["status", "completed_at"])
     Task.objects.filter(onboarding=onboarding, done_at=None).update(remind_at=None)
-    record(onboarding.application, EventKind.ONBOARDING_DONE, actor)
+    # The onboarding's id lets the webhook point at the hand-over document.
+    record(onboarding.application, EventKind.ONBOARDING_DONE, actor, onboarding=onboarding.pk)
     return True
 
 

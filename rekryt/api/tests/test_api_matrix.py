@@ -24,6 +24,7 @@ from rekryt.interviews import scheduling
 from rekryt.interviews.models import Interview, Scorecard
 from rekryt.interviews.tests.helpers import plan
 from rekryt.jobs.models import Job
+from rekryt.onboarding.tests.helpers import hire
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,7 @@ class World:
     interview: Interview
     scorecard: Scorecard
     users: dict[str, User]
+    onboarding_pk: int
 
 
 @pytest.fixture
@@ -57,7 +59,8 @@ def world(job: Job, other_job: Job, alice, rita, hanna, otto, ivan) -> World:
     )
     users = {"alice": alice, "rita": rita, "hanna": hanna, "otto": otto, "ivan": ivan}
     users["inga"] = inga
-    return World(job, application, note.pk, interview, card, users)
+    hired = hire(job, rita)
+    return World(job, application, note.pk, interview, card, users, hired.pk)
 
 
 def detail_urls(w: World) -> dict[str, str]:
@@ -70,6 +73,7 @@ def detail_urls(w: World) -> dict[str, str]:
         "notes": f"/api/v1/notes/{w.note_pk}",
         "interviews": f"/api/v1/interviews/{w.interview.pk}",
         "scorecards": f"/api/v1/scorecards/{w.scorecard.pk}",
+        "handovers": f"/api/v1/handovers/{w.onboarding_pk}",
     }
 
 
@@ -82,6 +86,8 @@ DETAIL_SEEN = {
     "notes": SEE_JOB,
     "interviews": SEE_JOB,
     "scorecards": SEE_JOB,
+    # As the hand-over page: not for interviewers (Onboarding.visible_to).
+    "handovers": DECIDE,
 }
 
 

@@ -74,12 +74,20 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 def add_routers() -> None:
     # writes adds its operations to the applications router.
-    from rekryt.api.v1 import applications, catalogue, hiring, people, writes  # noqa: F401
+    from rekryt.api.v1 import (  # noqa: F401
+        applications,
+        catalogue,
+        handovers,
+        hiring,
+        people,
+        writes,
+    )
 
     api.add_router("/", catalogue.router)
     api.add_router("/", people.router)
     api.add_router("/", applications.router)
     api.add_router("/", hiring.router)
+    api.add_router("/", handovers.router)
 
 
 add_routers()
