@@ -1,4 +1,4 @@
-"""Exports of candidates (CSV) and jobs (JSON), scoped to what the exporting
+"""Exports of candidates (CSV and JSON) and jobs (JSON), scoped to what the exporting
 user may see, streamed so that a large export never sits in memory.
 Candidates with an application under blind review are left out: their
 names must not reach the reviewers through a spreadsheet."""
@@ -59,6 +59,53 @@ def _candidate_values(user: User) -> Iterator[list[Any]]:
             ", ".join(t.name for t in c.tags.all()),
             c.created_at.isoformat(),
         ]
+
+
+def _visible_applications(user: User) -> Prefetch:
+    """A candidate's applications as far as the exporter may see them: a
+    hiring manager's export names no job outside their teams."""
+    shown = Application.objects.visible_to(user).select_related("job", "stage").order_by("pk")
+    return Prefetch("applications", queryset=shown, to_attr="shown_applications")
+
+
+def candidate_document(candidate: Candidate) -> dict[str, Any]:
+    return {
+        "id": candidate.pk,
+        "first_name": candidate.first_name,
+        "last_name": candidate.last_name,
+        "email": candidate.email,
+        "phone": candidate.phone,
+        "language": candidate.language,
+        "link": candidate.link,
+        "tags": [t.name for t in candidate.tags.all()],
+        "created_at": candidate.created_at.isoformat(),
+        "updated_at": candidate.updated_at.isoformat(),
+        "applications": [
+            {
+                "id": a.pk,
+                "job_id": a.job_id,
+                "job_title": a.job.title,
+                "stage": {"id": a.stage_id, "name_sv": a.stage.name_sv, "name_en": a.stage.name_en},
+                "outcome": a.outcome,
+                "source": a.source,
+                "created_at": a.created_at.isoformat(),
+                "ended_at": a.ended_at.isoformat() if a.ended_at else None,
+            }
+            for a in candidate.shown_applications  # type: ignore[attr-defined]
+        ],
+    }
+
+
+def candidates_json(user: User) -> Iterator[str]:
+    """{"schema": "rekryt-candidates", "version": "1", "candidates": [...]},
+    streamed in chunks: two queries per CHUNK candidates (the rows, then
+    their tags and visible applications)."""
+    head = {"schema": "rekryt-candidates", "version": SCHEMA_VERSION}
+    yield json.dumps(head)[:-1] + ', "candidates": ['
+    candidates = exportable_candidates(user).prefetch_related(_visible_applications(user))
+    for n, candidate in enumerate(candidates.iterator(chunk_size=CHUNK)):
+        yield ("," if n else "") + json.dumps(candidate_document(candidate), ensure_ascii=False)
+    yield "]}"
 
 
 def job_document(job: Job) -> dict[str, Any]:

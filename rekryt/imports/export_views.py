@@ -1,4 +1,4 @@
-"""/staff/export/: candidates as CSV and jobs as JSON, each scoped to what
+"""/staff/export/: candidates as CSV and JSON and jobs as JSON, each scoped to what
 the user may see, audited, and streamed."""
 
 from __future__ import annotations
@@ -34,6 +34,14 @@ def candidates_csv(request: HttpRequest) -> HttpResponse:
     record("export.candidates", request=request, detail="csv")
     rows = export.candidate_rows(request.user)  # type: ignore[arg-type]
     return _stream(rows, "text/csv; charset=utf-8", "candidates.csv")
+
+
+@staff_required
+@require_GET
+def candidates_json(request: HttpRequest) -> HttpResponse:
+    record("export.candidates", request=request, detail="json")
+    body = export.candidates_json(request.user)  # type: ignore[arg-type]
+    return _stream(body, "application/json", "candidates.json")
 
 
 @staff_required

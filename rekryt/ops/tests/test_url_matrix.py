@@ -877,6 +877,7 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "import_report": (RECRUITERS, import_job),
     "export_index": (STAFF, none),
     "export_candidates": (STAFF, none),
+    "export_candidates_json": (STAFF, none),
     "export_jobs": (STAFF, none),
 }
 
