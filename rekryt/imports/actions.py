@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from rekryt.audit.log import record
 from rekryt.candidates.models import Candidate
 from rekryt.candidates.tags import tag_named
+from rekryt.imports.index import index_profiles
 from rekryt.imports.jsonresume import to_csv
 from rekryt.imports.models import (
     Duplicates,
@@ -149,6 +150,7 @@ def run(job: ImportJob) -> None:
 
 def _apply(job: ImportJob, plans: list[Plan], refused: list[list[Any]]) -> tuple[int, int]:
     created = updated = 0
+    imported: list[int] = []
     targets = [p for p in plans if p.what in (NEW, DUPLICATE)]
     known = {
         c.email_normalised: c
@@ -187,6 +189,9 @@ def _apply(job: ImportJob, plans: list[Plan], refused: list[list[Any]]) -> tuple
             note=values.get("note", ""),
             source=values.get("source", ""),
         )
+        imported.append(candidate.pk)
+    # In the same transaction: a failed import leaves no entry behind.
+    index_profiles(imported)
     return created, updated
 
 

@@ -96,3 +96,21 @@ class ImportedPerson(models.Model):
 
     def __str__(self) -> str:
         return f"import {self.job_id} row {self.row}"
+
+
+class ProfileEntry(models.Model):
+    """What candidate search looks in for an imported person (who may have
+    no application, so no SearchEntry): their name and address, the notes
+    of their imports (a JSON Resume's summary, work, education and skills)
+    and their tags. Found only by those who see every candidate
+    (rekryt.imports.index). SQLite: FTS5 over `stems`; PostgreSQL: a stored
+    tsvector (migration 0002)."""
+
+    candidate = models.OneToOneField(
+        Candidate, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    text = models.TextField(blank=True)
+    stems = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"imported profile of candidate {self.candidate_id}"

@@ -21,6 +21,8 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_COLUMNS = 50
 MAX_FIELD = 500
+# A note may hold a profile (a JSON Resume's summary, work, education and skills).
+MAX_NOTE = 4000
 
 FIELDS = {
     "first_name": _("First name"),
@@ -149,8 +151,9 @@ def check_row(number: int, cells: list[str], header: list[str], mapping: list[st
 
 def _problem(target: str, raw: str) -> str:
     value = raw.strip()
-    if len(value) > MAX_FIELD:
-        return str(_("Longer than %(n)s characters.") % {"n": MAX_FIELD})
+    longest = MAX_NOTE if target == "note" else MAX_FIELD
+    if len(value) > longest:
+        return str(_("Longer than %(n)s characters.") % {"n": longest})
     if CONTROL.search(raw):
         return str(_("Contains control characters."))
     if raw.startswith(DANGEROUS_START) and not (

@@ -145,7 +145,7 @@ def test_hostile_rows_are_refused_row_by_row(recruiter: Any) -> None:
         "=cmd(),a@example.com,,\n"
         "Bo,not-an-email,,\n"
         "Cy,c@example.com,bad\x07bell,\n"
-        f"Di,d@example.com,{'x' * 600},\n"
+        f"Di,d@example.com,{'x' * 4001},\n"
         "Ed,e@example.com,,javascript:alert(1)\n"
         "Fi,f@example.com,@SUM(A1),\n"
         "Gun,g@example.com,fine,https://www.linkedin.com/in/gun\n"
