@@ -15,6 +15,7 @@ from ninja import Query, Router
 from rekryt.accounts.models import User
 from rekryt.api.v1.auth import need
 from rekryt.api.v1.params import BY_ID, BY_UPDATE, ListParams, as_page, paged
+from rekryt.api.v1.reads import audit_read
 from rekryt.api.v1.schemas import (
     ApplicationOut,
     EventOut,
@@ -103,13 +104,16 @@ def list_applications(
     if outcome:
         applications = applications.filter(outcome=outcome)
     found, cursor = paged(applications, BY_UPDATE, params)
+    audit_read(request, "applications.application", [a.pk for a in found])
     return as_page(applications_out(found), cursor)
 
 
 @router.get("/applications/{application_id}", response=one(ApplicationOut))
 def get_application(request: HttpRequest, application_id: int) -> dict[str, Any]:
     applications = visible_applications(need(request, "applications"))
-    return applications_out([get_object_or_404(applications, pk=application_id)])[0]
+    application = get_object_or_404(applications, pk=application_id)
+    audit_read(request, "applications.application", [application.pk])
+    return applications_out([application])[0]
 
 
 def _of_visible(rows: QuerySet[Any], user: User, application: int | None) -> QuerySet[Any]:

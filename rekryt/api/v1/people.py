@@ -15,6 +15,7 @@ from ninja import Query, Router
 from rekryt.accounts.models import User
 from rekryt.api.v1.auth import need
 from rekryt.api.v1.params import BY_UPDATE, ListParams, as_page, paged
+from rekryt.api.v1.reads import audit_read
 from rekryt.api.v1.schemas import CandidateOut, listing, one
 from rekryt.applications.hooks import blind_scope
 from rekryt.applications.models import Application
@@ -52,10 +53,13 @@ def candidate_out(candidate: Candidate) -> dict[str, Any]:
 def list_candidates(request: HttpRequest, params: Query[ListParams]) -> dict[str, Any]:
     candidates = visible_candidates(need(request, "candidates")).prefetch_related("tags")
     found, cursor = paged(candidates, BY_UPDATE, params)
+    audit_read(request, "candidates.candidate", [c.pk for c in found])
     return as_page([candidate_out(c) for c in found], cursor)
 
 
 @router.get("/candidates/{candidate_id}", response=one(CandidateOut))
 def get_candidate(request: HttpRequest, candidate_id: int) -> dict[str, Any]:
     candidates = visible_candidates(need(request, "candidates")).prefetch_related("tags")
-    return candidate_out(get_object_or_404(candidates, pk=candidate_id))
+    candidate = get_object_or_404(candidates, pk=candidate_id)
+    audit_read(request, "candidates.candidate", [candidate.pk])
+    return candidate_out(candidate)
