@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from rekryt.accounts.models import User
-from rekryt.applications.models import Outcome
+from rekryt.applications.models import EventKind, Outcome, record
 from rekryt.onboarding import actions
 from rekryt.onboarding.models import Material, MaterialKind, Onboarding, Status, Task
 from rekryt.onboarding.schedule import working_day_from
@@ -103,6 +103,8 @@ def finish_the_past(onboarding: Onboarding, actor: User, now: datetime) -> None:
     Onboarding.objects.filter(pk=onboarding.pk).update(
         status=Status.DONE, completed_at=now, invited_at=ended
     )
+    # As complete_onboarding records it: the HR system's webhook tells of it.
+    record(application, EventKind.ONBOARDING_DONE, actor, onboarding=onboarding.pk)
 
 
 def prepare(onboarding: Onboarding, start: date, staff: dict[str, User]) -> None:

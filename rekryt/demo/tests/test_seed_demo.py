@@ -15,6 +15,7 @@ from django.test import Client
 from django.utils import timezone
 
 from rekryt.accounts.models import Organisation, Role, User
+from rekryt.api.demo import SERVICE_USERNAME
 from rekryt.applications.models import Application, Event, EventKind, Note, Outcome
 from rekryt.candidates.models import Candidate, Document, TextStatus
 from rekryt.candidates.search import search
@@ -48,7 +49,8 @@ def test_it_creates_the_company_and_staff_in_every_role(output: str) -> None:
     assert org.name == "Norrsken Logistik AB"
     assert org.privacy_contact
     assert org.brand_colour != "#1f5f8b"
-    roles = sorted(User.objects.values_list("role", flat=True))
+    people = User.objects.exclude(username=SERVICE_USERNAME)
+    roles = sorted(people.values_list("role", flat=True))
     expected = [Role.ADMIN, *[Role.RECRUITER] * 2, *[Role.HIRING_MANAGER] * 2, Role.INTERVIEWER]
     assert roles == sorted(expected)
     for manager in User.objects.filter(role=Role.HIRING_MANAGER):
@@ -56,7 +58,7 @@ def test_it_creates_the_company_and_staff_in_every_role(output: str) -> None:
 
 
 def test_it_prints_every_login_with_its_password_and_role(output: str) -> None:
-    for user in User.objects.all():
+    for user in User.objects.exclude(username=SERVICE_USERNAME):
         line = next(line for line in output.splitlines() if line.split()[:1] == [user.username])
         assert "demo-secret" in line
         assert str(Role(user.role).label) in line
@@ -268,3 +270,37 @@ def test_it_shows_offers_awaiting_approval_sent_and_accepted(output: str) -> Non
     accepted = Offer.objects.get(status=OfferStatus.ACCEPTED)
     assert accepted.application.outcome == Outcome.HIRED and accepted.signed_pdf
     assert Offer.objects.get(status=OfferStatus.SENT).pdf_sha256
+
+
+def test_it_has_an_integration_with_a_token_and_a_webhook_log(output: str) -> None:
+    from rekryt.api.models import Delivery, DeliveryStatus, Endpoint, FanOut, Token
+    from rekryt.api.tests.helpers import get, token_for
+
+    service = User.objects.get(username=SERVICE_USERNAME)
+    assert not service.has_usable_password()
+    assert SERVICE_USERNAME not in output  # not a login, and no token is printed
+    assert "rk_" not in output
+    hr = Token.objects.get(user=service)
+    assert hr.is_usable and hr.scopes == ["jobs:read", "applications:read", "handovers:read"]
+    assert hr.created_by == User.objects.get(username="astrid") and hr.last_used_at
+    assert Token.objects.filter(revoked_at__isnull=False).count() == 1
+    endpoint = Endpoint.objects.get()
+    log = list(endpoint.deliveries.all())
+    assert {d.event_type for d in log} == {"application.hired", "employee.handover"}
+    assert all(d.status == DeliveryStatus.SUCCEEDED for d in log) and 3 <= len(log) <= 6
+    assert sorted(d.log.count() for d in log) == [1] * (len(log) - 1) + [2]  # one retried
+    handover = next(d for d in log if d.event_type == "employee.handover")
+    # The payload points at a document the HR system's kind of token can read.
+    client = Client()
+    path = "/api/v1/handovers/" + str(handover.payload["data"]["onboarding"])
+    assert handover.payload["data"]["handover_url"].endswith(path)
+    raw = token_for(service, hr.scopes)
+    assert get(client, path, raw).status_code == 200
+    # The webhooks' cursor is after the history: a first worker start sends nothing old.
+    assert FanOut.objects.get().after_event == Event.objects.order_by("-pk").first().pk
+    assert Delivery.objects.filter(status=DeliveryStatus.PENDING).count() == 0
+    admin = Client()
+    admin.force_login(User.objects.get(username="astrid"))
+    page = admin.get("/staff/settings/api-tokens/").content.decode()
+    assert "Personalsystemet: nyanställda och överlämning" in page
+    assert admin.get(f"/staff/settings/webhooks/{endpoint.pk}/").status_code == 200
