@@ -251,3 +251,41 @@ def test_the_main_staff_pages_pass_axe_and_fit_the_screen(
     visit("two-factor", "mfa_index")
     context.close()
     audit.assert_clean()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_integration_pages_pass_axe_and_fit_the_screen(
+    browser: Any, live_server: Any, language: str
+) -> None:
+    """API tokens (the list, a form with errors, a new token shown once),
+    webhooks (the list, a form with errors, the demo HR system's endpoint
+    with its delivery log) and the exports, with the demo's data."""
+    from rekryt.api.models import Endpoint
+
+    seed_demo(40, PASSWORD)
+    base = live_server.url
+    audit = Audit(language)
+    context = open_context(browser, live_server, language)
+    page = context.new_page()
+    log_in(page, base, audit)
+
+    def visit(name: str, url_name: str, *args: Any) -> None:
+        audit.visit(page, f"{base}{reverse(url_name, args=args)}", name)
+
+    visit("API tokens", "api_tokens")
+    page.locator("main form.card button[type=submit]").click()
+    audit.check(page, "API tokens, a new token with errors")
+    page.fill("#id_name", "Lönesystemet")
+    page.locator("main form.card input[name=scopes][value='handovers:read']").check()
+    page.locator("main form.card button[type=submit]").click()
+    page.wait_for_selector("#new-token")
+    audit.check(page, "API tokens, the new token shown once")
+    visit("webhooks", "webhook_endpoints")
+    page.locator("main form.card button[type=submit]").click()
+    audit.check(page, "webhooks, a new endpoint with errors")
+    endpoint = Endpoint.objects.get()
+    assert endpoint.deliveries.exists()
+    visit("webhook endpoint with its log", "webhook_endpoint", endpoint.pk)
+    visit("exports", "export_index")
+    context.close()
+    audit.assert_clean()
