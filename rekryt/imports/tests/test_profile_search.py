@@ -116,3 +116,11 @@ def test_erasure_takes_the_profile_with_the_person(client, imported, alice):
     erase_candidate(imported, reason="request", actor=alice)
     assert not ProfileEntry.objects.exists()
     assert found(client, alice, "erlang") == []
+
+
+def test_the_persons_export_holds_what_the_import_said(imported):
+    from rekryt.privacy.export import collect
+
+    (row,) = collect(imported)["imported"]
+    assert row["source"] == "JSON Resume" and "Erlang: Zanzibar-modellen, OTP" in row["note"]
+    assert row["legal_basis"] == "legitimate_interest" and row["basis_note"] == "CV by email"
