@@ -25,3 +25,9 @@ class TalentpoolConfig(AppConfig):
 
         on_outcome_changed(silver.on_outcome_changed)
         check_before_sending([silver.ASK], silver.still_wanted)
+
+        from rekryt.jobs.extensions import on_job_closed
+        from rekryt.talentpool.actions import on_joined
+
+        on_job_closed(silver.on_job_closed)
+        on_joined(silver.on_joined)

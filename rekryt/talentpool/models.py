@@ -43,6 +43,14 @@ class Pool(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_pools"
     )
     public = models.BooleanField(_("has a public registration form"), default=False)
+    # Silver medalists from a closed job go to the silver pool of the job's
+    # department (made on first use); blank: the pool for any department.
+    department = models.CharField(
+        _("department"),
+        max_length=80,
+        blank=True,
+        help_text=_("Jobs in this department fill it (silver medalists); blank for any."),
+    )
     answer_days = models.PositiveSmallIntegerField(
         _("answer active job seekers within (working days)"), default=5
     )
