@@ -31,3 +31,10 @@ class TalentpoolConfig(AppConfig):
 
         on_job_closed(silver.on_job_closed)
         on_joined(silver.on_joined)
+
+        from rekryt.applications.extensions import add_detail_panel
+        from rekryt.talentpool import former, former_views
+
+        check_before_sending([former.ASK], former.still_wanted)
+        on_joined(former.on_joined)
+        add_detail_panel(former_views.application_panel)

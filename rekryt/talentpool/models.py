@@ -236,3 +236,24 @@ class MemberDocument(models.Model):
 
     def __str__(self) -> str:
         return f"document {self.document_id} of member {self.member_id}"
+
+
+class Departure(models.Model):
+    """A hire who has left, as an admin marked it (`former.mark_left`). With a
+    talent-pool consent in force the person joins the "Former employees"
+    pool (`member`); otherwise they are asked by email, never added."""
+
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.CASCADE, related_name="departure"
+    )
+    left_on = models.DateField(_("left on"))
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    member = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"departure of application {self.application_id}"
