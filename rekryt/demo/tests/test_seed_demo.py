@@ -268,3 +268,15 @@ def test_it_shows_offers_awaiting_approval_sent_and_accepted(output: str) -> Non
     accepted = Offer.objects.get(status=OfferStatus.ACCEPTED)
     assert accepted.application.outcome == Outcome.HIRED and accepted.signed_pdf
     assert Offer.objects.get(status=OfferStatus.SENT).pdf_sha256
+
+
+def test_it_fills_the_silver_and_former_employee_pools_as_the_product_does(output: str) -> None:
+    from rekryt.talentpool import former, silver
+    from rekryt.talentpool.models import Departure, Member, PoolKind
+
+    assert Member.objects.filter(pool__kind=PoolKind.SILVER).exists()
+    assert Member.objects.filter(pool__kind=PoolKind.FORMER).exists()
+    assert Departure.objects.count() == 2
+    asks = Message.objects.filter(kind__in=[silver.ASK, former.ASK])
+    assert asks.filter(kind=former.ASK).exists()
+    assert set(asks.values_list("status", flat=True)) == {MessageStatus.SENT}
