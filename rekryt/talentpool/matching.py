@@ -72,12 +72,12 @@ def earlier_applicants(job: Job, limit: int = 20) -> list[Earlier]:
     words = job_words(job)
     if not words:
         return []
-    applications = (
-        Application.objects.exclude(job=job)
-        .filter(candidate_id__in=may_contact())
-        .exclude(candidate_id__in=Member.objects.values("candidate_id"))
-    )
-    best = ranked(" OR ".join(words), applications)
+    # Consent and "in no pool" are a scope of people, applied inside the
+    # index query, so a window full of people without consent never hides
+    # those with it; the job itself is the applications' scope.
+    people = may_contact().exclude(candidate_id__in=Member.objects.values("candidate_id"))
+    applications = Application.objects.exclude(job=job)
+    best = ranked(" OR ".join(words), applications, people=people)
     chosen = best.candidate_ids[:limit]
     ids = [best.best_entry[c] for c in chosen]
     found = Application.objects.select_related("candidate", "job", "stage", "ended_stage").in_bulk(

@@ -189,3 +189,18 @@ def test_answers_keep_the_page_at_constant_queries(
     with django_assert_max_num_queries(len(small.captured_queries)):
         page = client.get(f"/staff/jobs/{new.pk}/suggestions/")
     assert page.content.decode().count("Do you hold a licence?") >= 8
+
+
+def test_a_window_full_of_people_without_consent_never_hides_those_with_it(jobs, monkeypatch):
+    from rekryt.candidates import search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", 4)
+    old, new = jobs
+    agreed = [applicant(old, "Kubernetes") for _ in range(3)]
+    for _ in range(6):  # newer, so the newest-first window would hold only them
+        applicant(old, "Kubernetes", agreed=False)
+    found = [e.candidate.pk for e in matching.earlier_applicants(new)]
+    assert sorted(found) == sorted(a.candidate_id for a in agreed)
+    everyone = search.ranked("kubernetes", None)
+    assert len(everyone.candidate_ids) == 4 and everyone.more
+    assert not set(everyone.candidate_ids) & set(found)
