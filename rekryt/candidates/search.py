@@ -24,12 +24,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from rekryt.candidates import query as q
+from rekryt.candidates import semantic
 from rekryt.candidates.models import Candidate, Document, SearchEntry, TextStatus
 
 MAX_DOCUMENT_CHARS = 200_000
@@ -100,6 +102,7 @@ def index_details(
         SearchEntry.objects.create(application_id=application_id, **values)
     else:
         SearchEntry.objects.filter(application_id=application_id).update(**values)
+    semantic.queue(application_id)
 
 
 def index_documents(application_id: int) -> None:
@@ -120,6 +123,7 @@ def index_documents(application_id: int) -> None:
     SearchEntry.objects.filter(application_id=application_id).update(
         documents=documents, stems=stems
     )
+    semantic.queue(application_id)
 
 
 @dataclass
@@ -158,6 +162,9 @@ def ranked(
         if candidate_id not in result.best_entry:
             result.best_entry[candidate_id] = application_id
             result.candidate_ids.append(candidate_id)
+    if order == "relevance" and settings.SEMANTIC_SEARCH:
+        words = [t.word for t in q.positive_words(node)]
+        result.candidate_ids = semantic.rerank(words, result.candidate_ids, result.best_entry)
     return result
 
 
