@@ -64,9 +64,18 @@ def mark_left(application: Application, left_on: date, actor: User) -> Departure
     if latest_consent(application.candidate) is not None:
         departure.member = _add(pool, departure)
         departure.save(update_fields=["member"])
-    elif not Member.objects.filter(pool=pool, candidate=application.candidate).exists():
+    elif not _asked_or_in(pool, departure):
         _ask(departure)
     return departure
+
+
+def _asked_or_in(pool: Pool, departure: Departure) -> bool:
+    """In the pool already, or asked before (for another hire) and not cancelled."""
+    candidate = departure.application.candidate
+    asked = Message.objects.filter(candidate=candidate, kind=ASK).exclude(
+        status=MessageStatus.CANCELLED
+    )
+    return asked.exists() or Member.objects.filter(pool=pool, candidate=candidate).exists()
 
 
 def is_marked_left(application: Application) -> bool:

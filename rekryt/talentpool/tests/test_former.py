@@ -136,3 +136,13 @@ def test_an_ask_is_not_sent_once_they_joined_meanwhile(job, rita, alice):
     with time_machine.travel(timezone.now() + timedelta(hours=2), tick=False):
         work()
     assert Message.objects.get(kind=former.ASK).status == MessageStatus.CANCELLED
+
+
+def test_someone_asked_for_an_earlier_hire_is_not_asked_again(client, job, other_job, rita, alice):
+    first = hire(job, rita)
+    mark(client, alice, first)
+    again = make_application(other_job, email=first.candidate.email)
+    set_outcome(again, Outcome.HIRED, rita)
+    mark(client, alice, again)
+    assert Departure.objects.count() == 2
+    assert Message.objects.filter(kind=former.ASK).count() == 1
