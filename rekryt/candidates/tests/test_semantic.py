@@ -93,3 +93,14 @@ def test_a_changed_entry_is_embedded_again(people):
     assert Embedding.objects.get(pk=made[0].pk).vector is None
     run_until_idle()
     assert Embedding.objects.get(pk=made[0].pk).vector is not None
+
+
+def test_the_check_warns_when_it_is_on_without_the_packages(settings, monkeypatch):
+    from rekryt.candidates.checks import check_semantic_packages
+
+    settings.SEMANTIC_SEARCH = True
+    assert check_semantic_packages() == []
+    monkeypatch.setattr(embeddings, "available", lambda: False)
+    assert [m.id for m in check_semantic_packages()] == ["candidates.W001"]
+    settings.SEMANTIC_SEARCH = False
+    assert check_semantic_packages() == []
