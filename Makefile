@@ -5,16 +5,21 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-postgres bench bench-search loadtest season lint typecheck check messages clean
+.PHONY: run test test-postgres semantic bench bench-search loadtest season lint typecheck check messages clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt requirements-semantic.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-semantic.txt
 	touch $@
+
+# Optional: the packages of the semantic re-ranking (SEMANTIC_SEARCH=true), without torch.
+semantic: $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-semantic.txt
 
 run: $(VENV)/.runtime
 	./scripts/run.sh

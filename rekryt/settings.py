@@ -217,6 +217,11 @@ APPLY_RATE_LIMIT = envint("APPLY_RATE_LIMIT", 10)  # applications per IP per hou
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 
 # --- Campaigns: Platsbanken and the embeddable job list --------------------
+# Semantic re-ranking of candidate search (docs/talentpool.md): off unless
+# switched on, and then only with the optional packages installed
+# (requirements-semantic.txt). It re-orders keyword results, never filters.
+SEMANTIC_SEARCH = envbool("SEMANTIC_SEARCH", False)
+
 # Sending ads to Arbetsförmedlingen's direct-transfer API is off unless
 # switched on with the employer's credentials (docs/campaigns.md).
 PLATSBANKEN_ENABLED = envbool("PLATSBANKEN_ENABLED", False)

@@ -13,6 +13,7 @@ from rekryt.candidates import extract
 from rekryt.candidates.models import Document, PendingUpload, TextStatus
 from rekryt.candidates.pending import MAX_AGE as PENDING_UPLOAD_MAX_AGE
 from rekryt.candidates.search import index_documents
+from rekryt.candidates.semantic import EmbedSearchEntries
 from rekryt.lib.claims import claim_next, release, unclaimed
 from rekryt.lib.duty import EXTRACTION, Duty
 
@@ -136,4 +137,4 @@ class PurgePendingUploads(Duty):
         return len(stale) == self.BATCH
 
 
-DUTIES = [ExtractDocumentText, PurgePendingUploads]
+DUTIES = [ExtractDocumentText, PurgePendingUploads, EmbedSearchEntries]

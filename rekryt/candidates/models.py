@@ -219,6 +219,28 @@ class SearchEntry(models.Model):
         return f"search entry for application {self.application_id}"
 
 
+class Embedding(models.Model):
+    """The semantic re-ranking's vector for one search entry (only with
+    SEMANTIC_SEARCH): 384 little-endian float32 values, written by the duty
+    `embed_search_entries`; empty while the entry waits (a changed entry is
+    queued again by `search.index_details` / `index_documents`)."""
+
+    entry = models.OneToOneField(
+        SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="embedding"
+    )
+    vector = models.BinaryField(null=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["entry"], name="embedding_pending", condition=Q(vector=None))
+        ]
+
+    def __str__(self) -> str:
+        return f"embedding of search entry {self.entry_id}"
+
+
 class PendingUpload(models.Model):
     """A file that passed every check on a form that failed for another reason.
 

@@ -24,12 +24,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from rekryt.candidates import query as q
+from rekryt.candidates import semantic
 from rekryt.candidates.models import Candidate, Document, SearchEntry, TextStatus
 
 MAX_DOCUMENT_CHARS = 200_000
@@ -47,6 +49,16 @@ FTS_WINDOW = (
     "SELECT rowid, rank FROM candidates_search_fts WHERE candidates_search_fts MATCH %s"
     "{scope} ORDER BY rowid DESC LIMIT %s"
     ") AS w JOIN candidates_searchentry AS e ON e.application_id = w.rowid"
+)
+# With a scope of people (`ranked(people=…)`, those who consented): the
+# entries' candidate is checked inside the window, so the window holds only
+# them. FTS5 stays the outer loop (its rowid order), each match looked up in
+# the entries table by primary key.
+FTS_PEOPLE_WINDOW = (
+    "SELECT f.rowid, e.candidate_id, f.rank FROM candidates_search_fts AS f "
+    "JOIN candidates_searchentry AS e ON e.application_id = f.rowid "
+    "WHERE candidates_search_fts MATCH %s AND e.candidate_id IN ({people}){scope} "
+    "ORDER BY f.rowid DESC LIMIT %s"
 )
 PG_WINDOW = (
     "SELECT application_id, candidate_id, ts_rank(search_vector, {tsquery}) FROM ("
@@ -90,6 +102,7 @@ def index_details(
         SearchEntry.objects.create(application_id=application_id, **values)
     else:
         SearchEntry.objects.filter(application_id=application_id).update(**values)
+    semantic.queue(application_id)
 
 
 def index_documents(application_id: int) -> None:
@@ -110,6 +123,7 @@ def index_documents(application_id: int) -> None:
     SearchEntry.objects.filter(application_id=application_id).update(
         documents=documents, stems=stems
     )
+    semantic.queue(application_id)
 
 
 @dataclass
@@ -128,14 +142,19 @@ class Ranked:
 
 
 def ranked(
-    query: str, visible_applications: QuerySet[Any] | None, order: str = "relevance"
+    query: str,
+    visible_applications: QuerySet[Any] | None,
+    order: str = "relevance",
+    people: QuerySet[Any] | None = None,
 ) -> Ranked:
     """Candidates with a visible application matching `query`, best first
-    (order "relevance") or newest application first ("newest")."""
+    (order "relevance") or newest application first ("newest"). `people`, a
+    query of candidate ids (say, those whose consent is in force), narrows
+    the match inside the index query, so the window is theirs alone."""
     node = q.parse(query)
     if node is None:
         return Ranked()
-    rows = _window(node, visible_applications)
+    rows = _window(node, visible_applications, _people_sql(people))
     if order == "relevance":
         rows.sort(key=lambda row: (row[2], -row[0]))
     result = Ranked(more=len(rows) >= RANK_WINDOW)
@@ -143,37 +162,62 @@ def ranked(
         if candidate_id not in result.best_entry:
             result.best_entry[candidate_id] = application_id
             result.candidate_ids.append(candidate_id)
+    if order == "relevance" and settings.SEMANTIC_SEARCH:
+        words = [t.word for t in q.positive_words(node)]
+        result.candidate_ids = semantic.rerank(words, result.candidate_ids, result.best_entry)
     return result
 
 
-def _window(node: q.Node, visible: QuerySet[Any] | None) -> list[Hit]:
+People = tuple[str, tuple[Any, ...]] | None
+
+
+def _people_sql(people: QuerySet[Any] | None) -> People:
+    if people is None:
+        return None
+    sql, params = people.order_by().query.sql_with_params()
+    return sql, tuple(params)
+
+
+def _window(node: q.Node, visible: QuerySet[Any] | None, people: People = None) -> list[Hit]:
     """(application id, candidate id, score: lower is better) of the newest
-    RANK_WINDOW visible matches."""
+    RANK_WINDOW visible matches (of `people` only, when given)."""
     if connection.vendor == "postgresql":
-        return _pg_window(node, visible)
+        return _pg_window(node, visible, people)
     match = q.fts5(node)
     jobs = _few_jobs(visible)
     if visible is None or jobs is not None:
         # In the index only (narrowed to the jobs' tokens), then the exact scope.
         hinted = match if jobs is None else _within_jobs(match, jobs)
-        return _in_scope(_fetch(FTS_WINDOW.format(scope=""), [hinted, RANK_WINDOW]), visible)
+        return _in_scope(_fts(hinted, None, (), people), visible)
     sub, params = visible.order_by().values("pk").query.sql_with_params()
-    return _fetch(FTS_WINDOW.format(scope=f" AND rowid IN ({sub})"), [match, *params, RANK_WINDOW])
+    return _fts(match, sub, params, people)
 
 
-def _pg_window(node: q.Node, visible: QuerySet[Any] | None) -> list[Hit]:
+def _fts(match: str, sub: str | None, sub_params: Any, people: People) -> list[Hit]:
+    """The FTS5 window, within the applications of `sub` when given."""
+    if people is None:
+        scope = f" AND rowid IN ({sub})" if sub else ""
+        return _fetch(FTS_WINDOW.format(scope=scope), [match, *sub_params, RANK_WINDOW])
+    scope = f" AND f.rowid IN ({sub})" if sub else ""
+    sql = FTS_PEOPLE_WINDOW.format(people=people[0], scope=scope)
+    return _fetch(sql, [match, *people[1], *sub_params, RANK_WINDOW])
+
+
+def _pg_window(node: q.Node, visible: QuerySet[Any] | None, people: People) -> list[Hit]:
     tsq, params = q.tsquery(node)
     jobs = _few_jobs(visible)
+    who, who_params = (f" AND candidate_id IN ({people[0]})", people[1]) if people else ("", ())
     if visible is None or jobs is not None:
         # As on SQLite: narrowed to the jobs' words in the index, then the
         # exact scope.
         hinted, hint_params = (tsq, params) if jobs is None else q.within_jobs(tsq, params, jobs)
-        sql = PG_WINDOW.format(tsquery=hinted, scope="")
-        rows = _in_scope(_fetch(sql, [*hint_params, *hint_params, RANK_WINDOW]), visible)
+        sql = PG_WINDOW.format(tsquery=hinted, scope=who)
+        args = [*hint_params, *hint_params, *who_params, RANK_WINDOW]
+        rows = _in_scope(_fetch(sql, args), visible)
     else:
         sub, scope_params = visible.order_by().values("pk").query.sql_with_params()
-        sql = PG_WINDOW.format(tsquery=tsq, scope=f" AND application_id IN ({sub})")
-        rows = _fetch(sql, [*params, *params, *scope_params, RANK_WINDOW])
+        sql = PG_WINDOW.format(tsquery=tsq, scope=f"{who} AND application_id IN ({sub})")
+        rows = _fetch(sql, [*params, *params, *who_params, *scope_params, RANK_WINDOW])
     return [(pk, candidate, -score) for pk, candidate, score in rows]
 
 

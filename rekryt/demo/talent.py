@@ -1,20 +1,24 @@
 """Demo talent pools: a general pool, Engineering (owned by Jonas) and
 Warehouse (owned by Rebecka), with people who registered through the public
 form, some looking now (with a promised answer), some for the future, one
-already answered."""
+already answered; the silver medalists of the closed jobs and the former
+employees, filled as the product fills them."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.db.models import Q
 from django.utils import timezone
 
 from rekryt.accounts.models import User
-from rekryt.applications.models import Event, EventKind
+from rekryt.applications.models import Application, Event, EventKind, Outcome
 from rekryt.candidates.models import Candidate
+from rekryt.jobs.models import Job, JobStatus
 from rekryt.messaging.hooks import status_changed
 from rekryt.messaging.models import Message, MessageStatus
-from rekryt.talentpool import actions, nurture
-from rekryt.talentpool.cv import reindex
-from rekryt.talentpool.models import Intent, Member, Pool, PoolKind
+from rekryt.talentpool import actions, former, nurture, silver
+from rekryt.talentpool.models import Intent, Pool, PoolKind
 
 PEOPLE = [
     (
@@ -61,6 +65,7 @@ def add_talent_pools(staff: dict[str, User]) -> None:
             owner=staff["jonas"],
             public=True,
             answer_days=3,
+            department="Tech",
             intro_sv="Utvecklare, dataingenjörer och testare.",
             intro_en="Developers, data engineers and testers.",
         ),
@@ -72,6 +77,7 @@ def add_talent_pools(staff: dict[str, User]) -> None:
             owner=staff["rebecka"],
             public=True,
             answer_days=5,
+            department="Lager",
         ),
     }
     # Earlier applicants who later joined a pool: their own details stay.
@@ -129,26 +135,42 @@ NEWS = {
 
 
 def _silver_and_nurture(engineering: Pool, owner: User) -> None:
-    """A nurture send to the engineering pool's future seekers, and a
-    silver-medalist pool (filled by hand here: the automatic filling is not
-    built) with the people already in Engineering who reached a late stage."""
+    """A nurture send to the engineering pool's future seekers; the silver
+    medalists of the closed jobs (one of them had joined the talent
+    community before, so is added; the others are asked); two hires who
+    have left (one with a talent-pool consent, one asked)."""
     nurture.send(nurture.Segment(pool=engineering, intent=Intent.FUTURE), NEWS, owner)
-    silver = Pool.objects.create(
-        kind=PoolKind.SILVER,
-        name_sv="Silvermedaljörer",
-        name_en="Silver medalists",
-        slug="silvermedaljorer",
-        owner=owner,
-        intro_sv="Nådde intervju eller erbjudande men fick inte jobbet.",
-        intro_en="Reached interview or offer but were not hired.",
+    closed = list(Job.objects.filter(status=JobStatus.CLOSED))
+    late = (
+        Application.objects.filter(job__in=closed, outcome__in=silver.NOT_HIRED)
+        .filter(Q(stage__kind__in=silver.LATE) | Q(ended_stage__kind__in=silver.LATE))
+        .select_related("candidate")
+        .order_by("pk")
     )
-    for member in Member.objects.filter(pool=engineering, intent=Intent.FUTURE):
-        added = Member.objects.create(
-            pool=silver,
-            candidate=member.candidate,
-            intent=Intent.ADDED,
-            note="Kom till intervju för Backendutvecklare; stark tvåa.",
-        )
-        added.schedule_next()
-        added.save()
-        reindex(added)
+    for application in late[:1]:
+        _joined_before(application.candidate, "Vill gärna höra av er om liknande roller.")
+    for job in closed:
+        silver.on_job_closed(job)
+    hires = Application.objects.filter(outcome=Outcome.HIRED).select_related("candidate", "job")
+    for n, application in enumerate(hires.order_by("created_at")[:2]):
+        if n == 0:
+            _joined_before(application.candidate, "Flyttar till Göteborg, vill gärna tillbaka.")
+        left_on = timezone.localdate() - timedelta(days=20 + 10 * n)
+        former.mark_left(application, left_on, owner)
+
+
+def _joined_before(candidate: Candidate, about: str) -> None:
+    general = actions.general_pool()
+    if general is None:
+        return
+    actions.register(
+        general,
+        actions.Registration(
+            first_name=candidate.first_name,
+            last_name=candidate.last_name,
+            email=candidate.email,
+            intent=Intent.FUTURE,
+            about=about,
+            language=candidate.language,
+        ),
+    )

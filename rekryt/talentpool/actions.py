@@ -5,6 +5,7 @@ organisation's undo delay in the outbox."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -36,6 +37,16 @@ from rekryt.talentpool.models import (
 
 SUGGESTIONS = 50
 NURTURE_MIN_DAYS = 14
+
+# Reactions to someone joining through the form with their consent (the
+# silver-medalist and former-employee pools add those they asked by email),
+# registered in the app's ready().
+_joined: list[Callable[[Member], None]] = []
+
+
+def on_joined(reaction: Callable[[Member], None]) -> None:
+    if reaction not in _joined:
+        _joined.append(reaction)
 
 
 def add_working_days(start: date, days: int) -> date:
@@ -146,6 +157,8 @@ def register(pool: Pool, reg: Registration) -> Member:
     reindex(member)
     # The outbox is a table: the emails commit or roll back with the rest.
     _after_registration(member.pk, consent.pk)
+    for reaction in _joined:
+        reaction(member)
     return member
 
 

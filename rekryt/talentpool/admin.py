@@ -14,6 +14,6 @@ class PoolQuestionInline(admin.TabularInline):
 
 @admin.register(Pool)
 class PoolAdmin(admin.ModelAdmin):
-    list_display = ["name_sv", "kind", "owner", "public"]
+    list_display = ["name_sv", "kind", "department", "owner", "public"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [PoolQuestionInline]

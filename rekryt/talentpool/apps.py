@@ -25,3 +25,16 @@ class TalentpoolConfig(AppConfig):
 
         on_outcome_changed(silver.on_outcome_changed)
         check_before_sending([silver.ASK], silver.still_wanted)
+
+        from rekryt.jobs.extensions import on_job_closed
+        from rekryt.talentpool.actions import on_joined
+
+        on_job_closed(silver.on_job_closed)
+        on_joined(silver.on_joined)
+
+        from rekryt.applications.extensions import add_detail_panel
+        from rekryt.talentpool import former, former_views
+
+        check_before_sending([former.ASK], former.still_wanted)
+        on_joined(former.on_joined)
+        add_detail_panel(former_views.application_panel)

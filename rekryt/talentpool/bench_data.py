@@ -226,9 +226,38 @@ def build(count: int, out: Callable[[str], None], seed: int = 7) -> tuple[User, 
     members = max(1, count // 20)
     _pool_members(rng, admin, members)
     out(f"  {members:,} talent-pool members")
+    agreed = _future_contact(rng, count)
+    out(f"  {agreed:,} earlier applicants who agreed to future contact")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return admin, manager
+
+
+def _future_contact(rng: random.Random, count: int) -> int:
+    """One candidate in ten, at random, agrees to be contacted about future
+    roles, so most matches of a job's words lack that consent (the
+    earlier-applicants suggestions must still find 20)."""
+    now = timezone.now()
+    everyone = Candidate.objects.order_by("pk").values_list("pk", flat=True)[:count]
+    ids = [pk for pk in everyone if rng.random() < 0.1]
+    for start in range(0, len(ids), BATCH):
+        with transaction.atomic():
+            Consent.objects.bulk_create(
+                [
+                    Consent(
+                        candidate_id=pk,
+                        purpose=ConsentPurpose.FUTURE_CONTACT,
+                        given=True,
+                        text="bench",
+                        method=ConsentMethod.APPLY_FORM,
+                        created_at=now,
+                        expires_at=now + timedelta(days=365),
+                    )
+                    for pk in ids[start : start + BATCH]
+                ],
+                batch_size=1000,
+            )
+    return len(ids)
 
 
 def _pool_members(rng: random.Random, owner: User, count: int) -> None:

@@ -94,6 +94,23 @@ def measure_suggestions(repeat: int) -> Timing:
     return timed("suggestions for a new job", lambda: len(suggestions(job)), repeat, 1000.0)
 
 
+def measure_earlier(repeat: int) -> Timing:
+    """Earlier applicants for a new job: those with a future-contact consent
+    (one in ten), in no pool, matching its title and requirements."""
+    from rekryt.jobs.actions import create_job
+    from rekryt.talentpool.matching import earlier_applicants
+
+    job = create_job(
+        title="Lagerarbetare",
+        department="Lager",
+        city="Malmö",
+        requirements="Truckkort, erfarenhet av plock och WMS",
+    )
+    return timed(
+        "earlier applicants for a new job", lambda: len(earlier_applicants(job)), repeat, 1000.0
+    )
+
+
 def index_size() -> str:
     """The search index on disk (FTS5 shadow tables, or the GIN index and
     the tsvector column's table), and the entries table itself."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -141,3 +142,15 @@ class NurtureForm(forms.Form):
             for lang in ("sv", "en")
             if data.get(f"subject_{lang}") and data.get(f"text_{lang}")
         }
+
+
+class LeftForm(forms.Form):
+    left_on = forms.DateField(
+        label=_("Last day of employment"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_left_on(self) -> Any:
+        left_on = self.cleaned_data["left_on"]
+        if left_on > timezone.localdate():
+            raise forms.ValidationError(_("Mark them when they have left: the date is ahead."))
+        return left_on

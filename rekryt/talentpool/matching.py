@@ -1,8 +1,10 @@
 """Earlier applicants for a job: people who applied for other jobs, are in
 no pool, and whose privacy "future contact" consent is in force now — never
 anyone else. Found with candidate search's ranked index (`ranked`, top k in
-the database), with reasons: the job's words found in their application or
-CV, and the furthest stage their application reached."""
+the database, the consent applied inside the index query), with reasons: the
+job's words found in their application or CV, their screening answers to
+the same bank questions that meet this job's criteria, and the furthest
+stage their application reached."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rekryt.accounts.models import Organisation, User
@@ -25,6 +28,7 @@ from rekryt.jobs.models import Job
 from rekryt.messaging.models import Message
 from rekryt.messaging.outbox import candidate_values, queue_written
 from rekryt.privacy.models import Consent, ConsentPurpose
+from rekryt.screening.models import Answer, JobQuestion, Rule
 from rekryt.talentpool.actions import NURTURE_MIN_DAYS, consent_link
 from rekryt.talentpool.models import Member
 
@@ -68,17 +72,18 @@ def earlier_applicants(job: Job, limit: int = 20) -> list[Earlier]:
     words = job_words(job)
     if not words:
         return []
-    applications = (
-        Application.objects.exclude(job=job)
-        .filter(candidate_id__in=may_contact())
-        .exclude(candidate_id__in=Member.objects.values("candidate_id"))
-    )
-    best = ranked(" OR ".join(words), applications)
+    # Consent and "in no pool" are a scope of people, applied inside the
+    # index query, so a window full of people without consent never hides
+    # those with it; the job itself is the applications' scope.
+    people = may_contact().exclude(candidate_id__in=Member.objects.values("candidate_id"))
+    applications = Application.objects.exclude(job=job)
+    best = ranked(" OR ".join(words), applications, people=people)
     chosen = best.candidate_ids[:limit]
     ids = [best.best_entry[c] for c in chosen]
     found = Application.objects.select_related("candidate", "job", "stage", "ended_stage").in_bulk(
         ids
     )
+    answered = screening_matches(job, ids)
     texts = {
         pk: f"{details} {documents}"
         for pk, details, documents in SearchEntry.objects.filter(
@@ -94,10 +99,43 @@ def earlier_applicants(job: Job, limit: int = 20) -> list[Earlier]:
             reasons.append(
                 _("Their application mentions: %(words)s") % {"words": ", ".join(matched)}
             )
+        for question in answered.get(app.pk, []):
+            reasons.append(_("Answered “%(question)s” as this job asks") % {"question": question})
         stage = app.ended_stage or app.stage
         reasons.append(_("Reached the stage “%(stage)s”") % {"stage": stage.name})
         result.append(Earlier(app.candidate, app, matched, reasons))
     return result
+
+
+def screening_matches(job: Job, application_ids: list[int]) -> dict[int, list[str]]:
+    """For each application, the questions this job asks with a criterion
+    (must-have or merit) that the application answered to the same bank
+    question in a way that meets this job's criterion: two queries."""
+    asked = {
+        jq.question_id: jq
+        for jq in JobQuestion.objects.filter(job=job)
+        .exclude(rule=Rule.NONE)
+        .select_related("question")
+    }
+    if not asked or not application_ids:
+        return {}
+    answers = Answer.objects.filter(
+        application_id__in=application_ids, job_question__question_id__in=list(asked)
+    ).values_list("application_id", "job_question__question_id", "value")
+    language = (get_language() or "sv")[:2]
+    found: dict[int, list[str]] = {}
+    for application_id, question_id, value in answers:
+        jq = asked[question_id]
+        try:
+            met, points = jq.judge(value)
+        except (ArithmeticError, TypeError, ValueError):
+            continue  # an answer of another shape than this job's criterion
+        if met or points > 0:
+            text = jq.question.text_in(language)
+            found.setdefault(application_id, [])
+            if text not in found[application_id]:
+                found[application_id].append(text)
+    return found
 
 
 def invite_earlier(earlier: Earlier, job: Job, actor: User) -> bool:

@@ -43,6 +43,14 @@ class Pool(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_pools"
     )
     public = models.BooleanField(_("has a public registration form"), default=False)
+    # Silver medalists from a closed job go to the silver pool of the job's
+    # department (made on first use); blank: the pool for any department.
+    department = models.CharField(
+        _("department"),
+        max_length=80,
+        blank=True,
+        help_text=_("Jobs in this department fill it (silver medalists); blank for any."),
+    )
     answer_days = models.PositiveSmallIntegerField(
         _("answer active job seekers within (working days)"), default=5
     )
@@ -228,3 +236,24 @@ class MemberDocument(models.Model):
 
     def __str__(self) -> str:
         return f"document {self.document_id} of member {self.member_id}"
+
+
+class Departure(models.Model):
+    """A hire who has left, as an admin marked it (`former.mark_left`). With a
+    talent-pool consent in force the person joins the "Former employees"
+    pool (`member`); otherwise they are asked by email, never added."""
+
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.CASCADE, related_name="departure"
+    )
+    left_on = models.DateField(_("left on"))
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    member = models.ForeignKey(
+        Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"departure of application {self.application_id}"

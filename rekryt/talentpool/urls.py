@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rekryt.talentpool import views
+from rekryt.talentpool import former_views, views
 
 urlpatterns = [
     path("talent/", views.join, name="talent_join"),
@@ -22,4 +22,6 @@ staff_urlpatterns = [
         views.invite_earlier,
         name="talentpool_invite_earlier",
     ),
+    path("applications/<int:pk>/left/", former_views.mark_left, name="talentpool_mark_left"),
+    path("applications/<int:pk>/left/undo/", former_views.undo_left, name="talentpool_undo_left"),
 ]

@@ -304,3 +304,15 @@ def test_it_has_an_integration_with_a_token_and_a_webhook_log(output: str) -> No
     page = admin.get("/staff/settings/api-tokens/").content.decode()
     assert "Personalsystemet: nyanställda och överlämning" in page
     assert admin.get(f"/staff/settings/webhooks/{endpoint.pk}/").status_code == 200
+
+
+def test_it_fills_the_silver_and_former_employee_pools_as_the_product_does(output: str) -> None:
+    from rekryt.talentpool import former, silver
+    from rekryt.talentpool.models import Departure, Member, PoolKind
+
+    assert Member.objects.filter(pool__kind=PoolKind.SILVER).exists()
+    assert Member.objects.filter(pool__kind=PoolKind.FORMER).exists()
+    assert Departure.objects.count() == 2
+    asks = Message.objects.filter(kind__in=[silver.ASK, former.ASK])
+    assert asks.filter(kind=former.ASK).exists()
+    assert set(asks.values_list("status", flat=True)) == {MessageStatus.SENT}

@@ -531,6 +531,17 @@ def tp_pool(w: World) -> dict[str, Any]:
     return {"pk": Member.objects.get(pk=talent(w)["member"]).pool_id}
 
 
+def tp_departure(w: World) -> dict[str, Any]:
+    """A hire on the world's job marked as having left."""
+    from rekryt.applications.models import Outcome
+    from rekryt.talentpool.models import Departure
+
+    hire = make_application(w.job)
+    Application.objects.filter(pk=hire.pk).update(outcome=Outcome.HIRED)
+    Departure.objects.create(application=hire, left_on=timezone.localdate())
+    return {"pk": hire.pk}
+
+
 def tp_invite_earlier(w: World) -> dict[str, Any]:
     """An applicant for another job who agreed to future contact and whose
     text matches the world's job's title (a suggested earlier applicant)."""
@@ -657,6 +668,8 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "talentpool_invite": (RECRUITERS, tp_invite),
     "talentpool_invite_earlier": (RECRUITERS, tp_invite_earlier),
     "talentpool_nurture": (RECRUITERS, tp_pool),
+    "talentpool_mark_left": (ADMINS, application),
+    "talentpool_undo_left": (ADMINS, tp_departure),
     "portal_privacy": (PUBLIC, none),
     "test_link": (PUBLIC, token),
     "portal_tests": (PUBLIC, none),

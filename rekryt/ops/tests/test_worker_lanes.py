@@ -55,7 +55,7 @@ def test_each_duty_is_loaded_only_in_its_own_lane(db):
     routine = {d.name for d in load_duties([ROUTINE])}
 
     assert {"deliver_due_messages", "send_password_resets", "send_new_portal_links"} <= delivery
-    assert extraction == {"extract_document_text", "talentpool_index_cvs"}
+    assert extraction == {"extract_document_text", "talentpool_index_cvs", "embed_search_entries"}
     assert {"apply_retention", "send_surveys"} <= routine
     assert not (delivery & extraction or delivery & routine or extraction & routine)
 

@@ -124,3 +124,83 @@ def test_the_page_has_constant_queries(client, jobs, rita, django_assert_max_num
         applicant(old, "Terraform")
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(f"/staff/jobs/{new.pk}/suggestions/")
+
+
+def answered(application, jq, value):
+    from rekryt.screening.models import Answer
+
+    return Answer.objects.create(
+        application=application,
+        job_question=jq,
+        kind=jq.question.kind,
+        question_sv=jq.question.text_sv,
+        question_en=jq.question.text_en,
+        value=value,
+        rule=jq.rule,
+    )
+
+
+@pytest.fixture
+def licence(jobs):
+    from rekryt.screening.models import QuestionKind, Rule
+    from rekryt.screening.tests.helpers import ask, make_question
+
+    old, new = jobs
+    question = make_question(QuestionKind.YES_NO, "Har du B-körkort?", "Do you hold a licence?")
+    years = make_question(QuestionKind.NUMBER, "Antal år?", "How many years?")
+    asked_before = ask(old, question), ask(old, years)
+    ask(new, question, rule=Rule.MUST, accepted=["yes"])
+    ask(new, years, rule=Rule.MERIT, minimum=3, points_when_met=2)
+    return asked_before
+
+
+def test_answers_to_the_same_bank_question_meeting_this_jobs_criterion_are_a_reason(
+    client, jobs, rita, licence
+):
+    old, new = jobs
+    licence_q, years_q = licence
+    yes = applicant(old, "Kubernetes")
+    no = applicant(old, "Kubernetes")
+    answered(yes, licence_q, "yes")
+    answered(yes, years_q, "5")
+    answered(no, licence_q, "no")
+    answered(no, years_q, "2")
+    found = {e.candidate.pk: e.reasons for e in matching.earlier_applicants(new)}
+    assert any("Do you hold a licence?" in r or "B-körkort" in r for r in found[yes.candidate_id])
+    assert any("How many years?" in r or "Antal år?" in r for r in found[yes.candidate_id])
+    assert not any("licence" in r or "körkort" in r for r in found[no.candidate_id])
+    assert not any("years" in r or "Antal" in r for r in found[no.candidate_id])
+    client.force_login(rita)
+    page = client.get(f"/staff/jobs/{new.pk}/suggestions/").content.decode()
+    assert "körkort" in page or "licence" in page
+
+
+def test_answers_keep_the_page_at_constant_queries(
+    client, jobs, rita, licence, django_assert_max_num_queries
+):
+    old, new = jobs
+    client.force_login(rita)
+    for _ in range(2):
+        answered(applicant(old, "Kubernetes"), licence[0], "yes")
+    with django_assert_max_num_queries(40) as small:
+        client.get(f"/staff/jobs/{new.pk}/suggestions/")
+    for _ in range(6):
+        answered(applicant(old, "Terraform"), licence[0], "yes")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        page = client.get(f"/staff/jobs/{new.pk}/suggestions/")
+    assert page.content.decode().count("Do you hold a licence?") >= 8
+
+
+def test_a_window_full_of_people_without_consent_never_hides_those_with_it(jobs, monkeypatch):
+    from rekryt.candidates import search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", 4)
+    old, new = jobs
+    agreed = [applicant(old, "Kubernetes") for _ in range(3)]
+    for _ in range(6):  # newer, so the newest-first window would hold only them
+        applicant(old, "Kubernetes", agreed=False)
+    found = [e.candidate.pk for e in matching.earlier_applicants(new)]
+    assert sorted(found) == sorted(a.candidate_id for a in agreed)
+    everyone = search.ranked("kubernetes", None)
+    assert len(everyone.candidate_ids) == 4 and everyone.more
+    assert not set(everyone.candidate_ids) & set(found)

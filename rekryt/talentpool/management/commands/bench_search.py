@@ -36,3 +36,4 @@ class Command(BaseCommand):
         for figure in bench_search.measure(admin, manager, options["repeat"]):
             self.stdout.write(figure.line())
         self.stdout.write(bench_search.measure_suggestions(options["repeat"]).line())
+        self.stdout.write(bench_search.measure_earlier(options["repeat"]).line())
