@@ -104,7 +104,13 @@ def _log(endpoint: Endpoint) -> None:
         )
     )
     events = [dict(row) for row in rows[:200]]
-    made = fanout.deliveries_for(list(reversed(events)), [endpoint])[-SHOWN_DELIVERIES:]
+    every = fanout.deliveries_for(list(reversed(events)), [endpoint])
+    # The last few of each kind the HR system asked for, oldest first.
+    each = SHOWN_DELIVERIES // len(endpoint.event_types)
+    made = sorted(
+        (d for kind in endpoint.event_types for d in _of_type(every, kind)[-each:]),
+        key=lambda d: d.event_id or 0,
+    )
     for n, delivery in enumerate(made):
         sent = _time_of(delivery)
         delivery.status = DeliveryStatus.SUCCEEDED
@@ -120,6 +126,10 @@ def _log(endpoint: Endpoint) -> None:
         Attempt.objects.create(
             delivery=delivery, at=delivery.delivered_at, status_code=204, milliseconds=87 + 13 * n
         )
+
+
+def _of_type(deliveries: list[Delivery], event_type: str) -> list[Delivery]:
+    return [d for d in deliveries if d.event_type == event_type]
 
 
 def _time_of(delivery: Delivery) -> datetime:
