@@ -207,20 +207,25 @@ def add_interviews(staff: dict[str, User], now: datetime) -> None:
         ahead = list(open_.filter(stage__kind__in=LATER).order_by("-stage__order", "created_at"))
         behind = open_.exclude(stage__kind__in=LATER).order_by("-stage__order", "created_at")
         active = (ahead[:3] + list(behind) + ahead[3:])[:8]
-        if len(active) < 6:
-            continue
-        # Held, with two interviewers who saw it differently on one attribute.
+        # Two held come first, then two still choosing and one booked, then a
+        # third held and one more booked: a small demo shows each kind too.
+        held = min(2, len(active)) + (1 if len(active) >= 6 else 0)
+        choosing = active[held : held + 2]
         last_week = now - timedelta(days=6)
-        _held(active[0], second, people, last_week, [[4, 3], [2, 3]])
-        _held(active[1], second, people, last_week + timedelta(hours=2), [[3, 4], [3, 4]])
-        _held(active[2], first, people[:1], last_week - timedelta(days=2), [[2, 2]])
-        # Still choosing (first, so a job with few open applications still
-        # shows two), then booked ahead through the real actions (the
-        # invitations wait in the outbox).
-        for application in active[3:5]:
+        past = [
+            # Two interviewers who saw it differently on one attribute.
+            (second, people, last_week, [[4, 3], [2, 3]]),
+            (second, people, last_week + timedelta(hours=2), [[3, 4], [3, 4]]),
+            (first, people[:1], last_week - timedelta(days=2), [[2, 2]]),
+        ]
+        for application, (step, who, when, marks) in zip(active[:held], past, strict=False):
+            _held(application, step, who, when, marks)
+        # Still choosing (first, so they get the invitations), then booked
+        # ahead through the real actions (the invitations wait in the outbox).
+        for application in choosing:
             scheduling.offer(application, first, people[0])
         open_slots = list(scheduling.open_slots(first)[:2])
-        for application, slot in zip(active[5:7], open_slots, strict=False):
+        for application, slot in zip(active[held + 2 :], open_slots, strict=False):
             interview = scheduling.offer(application, first, people[0])
             scheduling.book(interview, slot, None, by_candidate=True)
     add_video_questions()

@@ -198,6 +198,9 @@ def _schedule(rng: random.Random, plan: Plan, end: datetime) -> None:
 
 def _office_hours(rng: random.Random, moment: datetime) -> datetime:
     """The first weekday moment between 08 and 17 local time at or after `moment`."""
+    # Drawn every time, so the plan's later draws (who applies where) do not
+    # depend on the hour the demo is seeded at.
+    minutes = rng.randint(0, 8 * 60)
     local = timezone.localtime(moment)
     if 8 <= local.hour < 17 and local.weekday() < 5:
         return moment
@@ -205,7 +208,6 @@ def _office_hours(rng: random.Random, moment: datetime) -> datetime:
         local += timedelta(days=1)
     while local.weekday() >= 5:
         local += timedelta(days=1)
-    minutes = rng.randint(0, 8 * 60)
     return local.replace(hour=8, minute=0, second=0, microsecond=0) + timedelta(minutes=minutes)
 
 
