@@ -133,13 +133,12 @@ class ListingState(models.TextChoices):
 
 
 class PlatsbankenListing(models.Model):
-    """A job's ad on Platsbanken: its JobTech taxonomy ids, and the state of
-    sending it (the worker's SyncPlatsbanken duty does the HTTP)."""
+    """A job's ad on Platsbanken: what only Platsbanken needs (openings, a
+    contact) and the state of sending it (the worker's SyncPlatsbanken duty
+    does the HTTP). The JobTech taxonomy ids are the job's own, chosen in
+    the job form (Job.jobtech_*)."""
 
     job = models.OneToOneField(Job, on_delete=models.CASCADE, related_name="platsbanken")
-    occupation = models.CharField(_("occupation"), max_length=20)
-    municipality = models.CharField(_("municipality"), max_length=20)
-    employment_type = models.CharField(_("employment type"), max_length=20)
     openings = models.PositiveSmallIntegerField(_("number of openings"), default=1)
     contact_email = models.EmailField(_("contact email"), blank=True)
     state = models.CharField(max_length=12, choices=ListingState.choices, default="draft")

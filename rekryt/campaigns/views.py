@@ -18,6 +18,13 @@ from rekryt.campaigns.figures import campaign_report
 from rekryt.campaigns.forms import CampaignForm, ChannelForm
 from rekryt.campaigns.links import links_for
 from rekryt.campaigns.models import Campaign
+from rekryt.jobs import taxonomy
+from rekryt.jobs.models import Job
+
+
+def classification(job: Job) -> list[str]:
+    """The labels of the job's JobTech ids, "" where none is chosen."""
+    return [taxonomy.label(kind, getattr(job, f"jobtech_{kind}")) for kind in taxonomy.KINDS]
 
 
 def _deciders_only(request: HttpRequest) -> None:
@@ -44,6 +51,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "campaign": campaign,
         "jobs": jobs,
+        "job_rows": [(job, classification(job)) for job in jobs],
         "report": report,
         "chart": progress.chart(campaign, weeks),
         "links": [(channel, links_for(channel, jobs, language)) for channel in channels],
