@@ -58,6 +58,10 @@ class CampaignForm(forms.ModelForm):
         jobs = self.fields["jobs"]
         jobs.queryset = Job.objects.exclude(status="closed").order_by("title")  # type: ignore[attr-defined]
         self.fields["persona_education"].help_text = PERSONA_HELP
+        self.fields["qualified_stage"].help_text = _(
+            "An applicant who met every must-have of the job's screening questions "
+            "counts as qualified too, whatever their stage."
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
