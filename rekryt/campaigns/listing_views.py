@@ -26,7 +26,7 @@ def job_platsbanken(request: HttpRequest, pk: int) -> HttpResponse:
     listing = PlatsbankenListing.objects.filter(job=job).first()
     form = ListingForm(request.POST or None, instance=listing)
     if request.method == "POST" and form.is_valid():
-        actions.save_listing(job, **form.cleaned_data)
+        actions.save_listing(job, request.user, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("Platsbanken details saved."))
         return redirect("job_platsbanken", job.pk)
     preview = (
@@ -69,10 +69,22 @@ def job_platsbanken_send(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Save the Platsbanken details first."))
     elif platsbanken.problems(job):
         messages.error(request, _("Fix what Platsbanken would refuse first."))
-    elif actions.queue_listing(listing):
+    elif actions.queue_listing(listing, request.user):  # type: ignore[arg-type]
         messages.success(request, _("The ad will be sent to Platsbanken within a minute."))
     else:
         messages.error(
             request, _("Sending to Platsbanken is switched off, or the job is not open.")
         )
+    return redirect("job_platsbanken", job.pk)
+
+
+@recruiter_required
+@require_POST
+def job_platsbanken_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    job = visible_job_or_404(request.user, pk)
+    listing = PlatsbankenListing.objects.filter(job=job).first()
+    if listing is not None and actions.withdraw_listing(listing, request.user):  # type: ignore[arg-type]
+        messages.success(request, _("The ad will be withdrawn from Platsbanken within a minute."))
+    else:
+        messages.error(request, _("The ad is not on Platsbanken."))
     return redirect("job_platsbanken", job.pk)

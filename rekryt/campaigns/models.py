@@ -96,12 +96,21 @@ class Channel(models.Model):
     cost = models.PositiveIntegerField(_("actual cost (SEK)"), default=0)
     message_sv = models.TextField(_("message (Swedish)"), blank=True)
     message_en = models.TextField(_("message (English)"), blank=True)
+    # A removed channel that had brought visits or applications, or cost
+    # money, is archived rather than deleted (actions.remove_channel): its
+    # row and cost stay in the figures and its short link keeps working for
+    # posters already printed; it leaves the share links.
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 class DailyCount(models.Model):

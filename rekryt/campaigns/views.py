@@ -54,7 +54,12 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "job_rows": [(job, classification(job)) for job in jobs],
         "report": report,
         "chart": progress.chart(campaign, weeks),
-        "links": [(channel, links_for(channel, jobs, language)) for channel in channels],
+        "links": [
+            (channel, links_for(channel, jobs, language))
+            for channel in channels
+            if not channel.is_archived
+        ],
+        "archived": [channel for channel in channels if channel.is_archived],
         "may_edit": request.user.can_manage_jobs,  # type: ignore[union-attr]
         "channel_form": ChannelForm(),
         "site_url": settings.SITE_URL,
@@ -81,10 +86,21 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = campaign_for_user(request.user, pk)  # type: ignore[arg-type]
     form = CampaignForm(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        data = dict(form.cleaned_data)
+        jobs = list(data.pop("jobs"))
+        actions.update_campaign(campaign, request.user, jobs, **data)  # type: ignore[arg-type]
         messages.success(request, _("Campaign saved."))
         return redirect("campaign_detail", campaign.pk)
     return render(request, "campaigns/form.html", {"form": form, "campaign": campaign})
+
+
+@recruiter_required
+@require_POST
+def campaign_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = campaign_for_user(request.user, pk)  # type: ignore[arg-type]
+    actions.delete_campaign(campaign, request.user)  # type: ignore[arg-type]
+    messages.success(request, _("Campaign deleted. Its applications and visits are kept."))
+    return redirect("campaign_list")
 
 
 @recruiter_required
@@ -93,7 +109,7 @@ def channel_add(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = campaign_for_user(request.user, pk)  # type: ignore[arg-type]
     form = ChannelForm(request.POST)
     if form.is_valid():
-        actions.add_channel(campaign, **form.cleaned_data)
+        actions.add_channel(campaign, request.user, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("Channel added."))
         return redirect("campaign_detail", campaign.pk)
     context = {"form": form, "campaign": campaign}
@@ -106,8 +122,28 @@ def channel_edit(request: HttpRequest, pk: int) -> HttpResponse:
     channel = channel_for_manager(request.user, pk)  # type: ignore[arg-type]
     form = ChannelForm(request.POST or None, instance=channel)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        actions.update_channel(channel, request.user, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("Channel saved."))
         return redirect("campaign_detail", channel.campaign_id)
     context = {"form": form, "campaign": channel.campaign, "channel": channel}
     return render(request, "campaigns/channel_form.html", context)
+
+
+@recruiter_required
+@require_POST
+def channel_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    channel = channel_for_manager(request.user, pk)  # type: ignore[arg-type]
+    campaign_id = channel.campaign_id
+    if channel.is_archived:
+        messages.info(request, _("The channel is already archived."))
+    elif actions.remove_channel(channel, request.user):  # type: ignore[arg-type]
+        messages.success(
+            request,
+            _(
+                "The channel had visits, applications or costs, so it is archived: its "
+                "figures stay in the campaign and its short link keeps working."
+            ),
+        )
+    else:
+        messages.success(request, _("Channel deleted."))
+    return redirect("campaign_detail", campaign_id)
