@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rekryt.accounts.models import Organisation
 from rekryt.accounts.roles import recruiter_required, staff_required
 from rekryt.campaigns import actions, progress
 from rekryt.campaigns.access import campaign_for_user, channel_for_manager
@@ -45,7 +46,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     jobs = list(campaign.jobs.all())
     job_ids = [job.pk for job in jobs]
     channels = list(campaign.channels.all())
-    language = (request.LANGUAGE_CODE or "sv")[:2]
+    org = Organisation.get()
     report = campaign_report(campaign, channels, job_ids)
     weeks = progress.weekly(campaign, job_ids)
     context = {
@@ -55,7 +56,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "report": report,
         "chart": progress.chart(campaign, weeks),
         "links": [
-            (channel, links_for(channel, jobs, language))
+            (channel, links_for(channel, jobs, org))
             for channel in channels
             if not channel.is_archived
         ],
