@@ -1,6 +1,8 @@
 """The worker duty of campaigns: publishing and withdrawing Platsbanken ads
 (lane: routine). One listing per turn, claimed with a lease; a failure is
-stored on the row and retried with exponential backoff (at most a day)."""
+stored on the row and retried with exponential backoff (at most a day).
+Each ad sent or withdrawn writes an audit entry without an actor (the
+worker did it; the staff request that asked for it has its own entry)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from rekryt.audit import log as audit
+from rekryt.audit.models import Action
 from rekryt.campaigns import platsbanken
 from rekryt.campaigns.models import ListingState, PlatsbankenListing
 from rekryt.lib.claims import claim_next, release
@@ -57,6 +61,12 @@ class SyncPlatsbanken(Duty):
             else {"state": ListingState.WITHDRAWN, "withdrawn_at": now}
         )
         release(listing, attempts=0, last_error="", next_try_at=None, **done)
+        audit.record(
+            Action.EDIT,
+            target_type="jobs.job",
+            target_id=listing.job_id,
+            detail="platsbanken_sent" if sending else "platsbanken_withdrawn",
+        )
         return True
 
 

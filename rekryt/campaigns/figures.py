@@ -14,15 +14,33 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rekryt.applications.models import Application, Outcome
 from rekryt.campaigns.models import Campaign, Channel, DailyCount
 from rekryt.jobs.models import Stage, StageKind
+from rekryt.screening.models import Answer, Rule
 
-COUNTED = ("visits", "starts", "applicants", "qualified", "interviewed", "hired")
+COUNTED = (
+    "visits",
+    "starts",
+    "applicants",
+    "requirements_met",
+    "qualified",
+    "interviewed",
+    "hired",
+)
 
 
 @dataclass
@@ -30,6 +48,8 @@ class Counts:
     visits: int = 0
     starts: int = 0
     applicants: int = 0
+    # Met every must-have of the job's screening questions (at least one).
+    requirements_met: int = 0
     qualified: int = 0
     interviewed: int = 0
     hired: int = 0
@@ -87,14 +107,29 @@ class Reach:
         }
 
 
+def met_requirements() -> ExpressionWrapper:
+    """The application's screening found every must-have met, and there was
+    at least one: a job without must-have questions qualifies nobody by
+    screening (its Screening rows say "met" only because nothing was asked).
+    The answers are the application's snapshot, so later edits to the job's
+    questions do not change who met them."""
+    musts = Answer.objects.filter(application=OuterRef("pk"), rule=Rule.MUST)
+    met = Q(screening__requirements_met=True) & Q(Exists(musts))
+    return ExpressionWrapper(met, output_field=BooleanField())
+
+
 def counts_of(rows: list[dict[str, Any]], reach: Reach, qualified: str) -> Counts:
-    """Fold (stage, outcome, n) rows into counts; hired counts as everything."""
+    """Fold (stage, outcome, met, n) rows into counts: qualified is having
+    met the screening's requirements or reached the stage kind `qualified`
+    (hired counts as everything)."""
     at_qualified, at_interview = reach.stage_ids(qualified), reach.stage_ids(StageKind.INTERVIEW)
     counts = Counts()
     for row in rows:
         n, hired = row["n"], row["outcome"] == Outcome.HIRED
+        met = n if row.get("met") else 0
         counts.applicants += n
-        counts.qualified += n if hired or row["stage_id"] in at_qualified else 0
+        counts.requirements_met += met
+        counts.qualified += n if hired or row["stage_id"] in at_qualified else met
         counts.interviewed += n if hired or row["stage_id"] in at_interview else 0
         counts.hired += n if hired else 0
     return counts
@@ -116,13 +151,15 @@ def figures_by_source(
     job_ids: list[int], since: date, until: date | None = None, qualified: str = "interview"
 ) -> dict[str, Counts]:
     """Counts per ?source= tag ("" for none) for applications to `job_ids`
-    made in the period; qualified means reaching a stage of kind `qualified`.
+    made in the period; qualified means having met the screening's
+    must-haves or reaching a stage of kind `qualified` (or further).
     Three queries whatever the number of applications."""
     reach = Reach(job_ids)
     grouped = (
         applications_in(job_ids, since, until)
+        .annotate(met=met_requirements())
         .order_by()
-        .values("source", "stage_id", "outcome")
+        .values("source", "stage_id", "outcome", "met")
         .annotate(n=Count("pk"))
     )
     by_source: dict[str, list[dict[str, Any]]] = {}

@@ -9,7 +9,6 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from rekryt.campaigns import taxonomy
 from rekryt.campaigns.models import Campaign, Channel, PlatsbankenListing
 from rekryt.jobs.models import Job
 
@@ -59,6 +58,10 @@ class CampaignForm(forms.ModelForm):
         jobs = self.fields["jobs"]
         jobs.queryset = Job.objects.exclude(status="closed").order_by("title")  # type: ignore[attr-defined]
         self.fields["persona_education"].help_text = PERSONA_HELP
+        self.fields["qualified_stage"].help_text = _(
+            "An applicant who met every must-have of the job's screening questions "
+            "counts as qualified too, whatever their stage."
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -106,16 +109,8 @@ class ChannelForm(forms.ModelForm):
 
 
 class ListingForm(forms.ModelForm):
-    occupation = forms.ChoiceField(label=_("Occupation (JobTech)"))
-    municipality = forms.ChoiceField(label=_("Municipality (JobTech)"))
-    employment_type = forms.ChoiceField(label=_("Employment type (JobTech)"))
+    """What only Platsbanken needs; the taxonomy ids are chosen in the job form."""
 
     class Meta:
         model = PlatsbankenListing
-        fields = ("occupation", "municipality", "employment_type", "openings", "contact_email")
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        for kind in taxonomy.KINDS:
-            field = self.fields[kind]
-            field.choices = [("", "—"), *taxonomy.choices(kind)]  # type: ignore[attr-defined]
+        fields = ("openings", "contact_email")

@@ -96,12 +96,21 @@ class Channel(models.Model):
     cost = models.PositiveIntegerField(_("actual cost (SEK)"), default=0)
     message_sv = models.TextField(_("message (Swedish)"), blank=True)
     message_en = models.TextField(_("message (English)"), blank=True)
+    # A removed channel that had brought visits or applications, or cost
+    # money, is archived rather than deleted (actions.remove_channel): its
+    # row and cost stay in the figures and its short link keeps working for
+    # posters already printed; it leaves the share links.
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
 
 class DailyCount(models.Model):
@@ -133,13 +142,12 @@ class ListingState(models.TextChoices):
 
 
 class PlatsbankenListing(models.Model):
-    """A job's ad on Platsbanken: its JobTech taxonomy ids, and the state of
-    sending it (the worker's SyncPlatsbanken duty does the HTTP)."""
+    """A job's ad on Platsbanken: what only Platsbanken needs (openings, a
+    contact) and the state of sending it (the worker's SyncPlatsbanken duty
+    does the HTTP). The JobTech taxonomy ids are the job's own, chosen in
+    the job form (Job.jobtech_*)."""
 
     job = models.OneToOneField(Job, on_delete=models.CASCADE, related_name="platsbanken")
-    occupation = models.CharField(_("occupation"), max_length=20)
-    municipality = models.CharField(_("municipality"), max_length=20)
-    employment_type = models.CharField(_("employment type"), max_length=20)
     openings = models.PositiveSmallIntegerField(_("number of openings"), default=1)
     contact_email = models.EmailField(_("contact email"), blank=True)
     state = models.CharField(max_length=12, choices=ListingState.choices, default="draft")

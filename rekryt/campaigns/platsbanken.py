@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from rekryt.accounts.models import Organisation
 from rekryt.campaigns.models import ListingState, PlatsbankenListing
+from rekryt.jobs import taxonomy
 from rekryt.jobs.models import EmploymentType, Job
 
 # Concept ids outside the vendored lists that every ad needs (JobTech taxonomy).
@@ -48,6 +49,13 @@ def problems(job: Job) -> list[str]:
     from django.utils.translation import gettext as _
 
     found = []
+    for kind, message in (
+        ("occupation", _("Choose the occupation (JobTech) in the job form.")),
+        ("municipality", _("Choose the municipality (JobTech) in the job form.")),
+        ("employment_type", _("Choose the employment type (JobTech) in the job form.")),
+    ):
+        if not taxonomy.is_known(kind, getattr(job, f"jobtech_{kind}")):
+            found.append(message)
     if len(job.title) > TITLE_MAX:
         found.append(_("The title is longer than 75 characters."))
     if len(_description(job)) < DESCRIPTION_MIN:
@@ -75,12 +83,12 @@ def payload(job: Job, listing: PlatsbankenListing) -> dict[str, Any]:
         "application": {"method": "web", "url": apply_url},
         "workplaces": [
             {
-                "municipality": listing.municipality,
+                "municipality": job.jobtech_municipality,
                 "postalAddress": {"city": job.city, "country": job.country},
             }
         ],
-        "occupation": listing.occupation,
-        "employmentType": listing.employment_type,
+        "occupation": job.jobtech_occupation,
+        "employmentType": job.jobtech_employment_type,
         "duration": UNTIL_FURTHER_NOTICE,
         "worktimeExtent": PART_TIME
         if job.employment_type == EmploymentType.PART_TIME

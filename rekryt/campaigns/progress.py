@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from rekryt.campaigns.figures import Reach, applications_in, counts_of, midnight
+from rekryt.campaigns.figures import Reach, applications_in, counts_of, met_requirements, midnight
 from rekryt.campaigns.models import Campaign
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 640, 260, 44, 16, 16, 36
@@ -58,7 +58,7 @@ def week_ends(campaign: Campaign) -> list[date]:
 
 def weekly(campaign: Campaign, job_ids: list[int]) -> list[Week]:
     """One query: for each week's end, the applications made by then,
-    grouped by stage and outcome (plain comparisons, no date function per
+    grouped by stage, outcome and screening result (plain comparisons, no date function per
     row, so it stays fast on SQLite with thousands of applications)."""
     ends = week_ends(campaign)
     if not ends:
@@ -70,8 +70,9 @@ def weekly(campaign: Campaign, job_ids: list[int]) -> list[Week]:
     grouped = [
         dict(row)
         for row in applications_in(job_ids, campaign.starts_on, ends[-1])
+        .annotate(met=met_requirements())
         .order_by()
-        .values("stage_id", "outcome")
+        .values("stage_id", "outcome", "met")
         .annotate(**counted)
     ]
     reach = Reach(job_ids)

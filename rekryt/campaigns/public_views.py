@@ -3,6 +3,8 @@ embeddable job list. None sets a cookie or reads one."""
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +18,23 @@ from rekryt.campaigns.models import Channel
 from rekryt.jobs.career import salary_text
 
 EMBED_LIMIT = 200
+# One CSP source expression: *, 'self', 'none', a scheme (https:) or a host
+# with an optional scheme, wildcard subdomain, port and path. What follows a
+# ";" in EMBED_FRAME_ANCESTORS (another directive) and any token that is not
+# a source (a quote, a comma) are dropped rather than copied into the header.
+_SOURCE = re.compile(
+    r"\*|'self'|'none'|[a-z][a-z0-9+.-]*:"
+    r"|([a-z][a-z0-9+.-]*://)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:(\d{1,5}|\*))?(/[\w./~%-]*)?",
+    re.IGNORECASE,
+)
+
+
+def frame_ancestors() -> str:
+    """EMBED_FRAME_ANCESTORS as a safe frame-ancestors source list; 'none'
+    when nothing in it is a valid source."""
+    first = settings.EMBED_FRAME_ANCESTORS.split(";")[0]  # never another directive
+    sources = [s for s in first.split() if _SOURCE.fullmatch(s)]
+    return " ".join(sources) or "'none'"
 
 
 @require_GET
@@ -59,7 +78,7 @@ def embed_jobs(request: HttpRequest) -> HttpResponse:
     )
     response["Content-Security-Policy"] = (
         "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
-        f"form-action 'none'; frame-ancestors {settings.EMBED_FRAME_ANCESTORS}"
+        f"form-action 'none'; frame-ancestors {frame_ancestors()}"
     )
     response["Cache-Control"] = "public, max-age=300"
     return response

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from rekryt.accounts.models import Organisation
 from rekryt.accounts.roles import recruiter_required, staff_required
 from rekryt.campaigns import actions, progress
 from rekryt.campaigns.access import campaign_for_user, channel_for_manager
@@ -18,6 +19,13 @@ from rekryt.campaigns.figures import campaign_report
 from rekryt.campaigns.forms import CampaignForm, ChannelForm
 from rekryt.campaigns.links import links_for
 from rekryt.campaigns.models import Campaign
+from rekryt.jobs import taxonomy
+from rekryt.jobs.models import Job
+
+
+def classification(job: Job) -> list[str]:
+    """The labels of the job's JobTech ids, "" where none is chosen."""
+    return [taxonomy.label(kind, getattr(job, f"jobtech_{kind}")) for kind in taxonomy.KINDS]
 
 
 def _deciders_only(request: HttpRequest) -> None:
@@ -38,15 +46,21 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     jobs = list(campaign.jobs.all())
     job_ids = [job.pk for job in jobs]
     channels = list(campaign.channels.all())
-    language = (request.LANGUAGE_CODE or "sv")[:2]
+    org = Organisation.get()
     report = campaign_report(campaign, channels, job_ids)
     weeks = progress.weekly(campaign, job_ids)
     context = {
         "campaign": campaign,
         "jobs": jobs,
+        "job_rows": [(job, classification(job)) for job in jobs],
         "report": report,
         "chart": progress.chart(campaign, weeks),
-        "links": [(channel, links_for(channel, jobs, language)) for channel in channels],
+        "links": [
+            (channel, links_for(channel, jobs, org))
+            for channel in channels
+            if not channel.is_archived
+        ],
+        "archived": [channel for channel in channels if channel.is_archived],
         "may_edit": request.user.can_manage_jobs,  # type: ignore[union-attr]
         "channel_form": ChannelForm(),
         "site_url": settings.SITE_URL,
@@ -73,10 +87,21 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = campaign_for_user(request.user, pk)  # type: ignore[arg-type]
     form = CampaignForm(request.POST or None, instance=campaign)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        data = dict(form.cleaned_data)
+        jobs = list(data.pop("jobs"))
+        actions.update_campaign(campaign, request.user, jobs, **data)  # type: ignore[arg-type]
         messages.success(request, _("Campaign saved."))
         return redirect("campaign_detail", campaign.pk)
     return render(request, "campaigns/form.html", {"form": form, "campaign": campaign})
+
+
+@recruiter_required
+@require_POST
+def campaign_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = campaign_for_user(request.user, pk)  # type: ignore[arg-type]
+    actions.delete_campaign(campaign, request.user)  # type: ignore[arg-type]
+    messages.success(request, _("Campaign deleted. Its applications and visits are kept."))
+    return redirect("campaign_list")
 
 
 @recruiter_required
@@ -85,7 +110,7 @@ def channel_add(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = campaign_for_user(request.user, pk)  # type: ignore[arg-type]
     form = ChannelForm(request.POST)
     if form.is_valid():
-        actions.add_channel(campaign, **form.cleaned_data)
+        actions.add_channel(campaign, request.user, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("Channel added."))
         return redirect("campaign_detail", campaign.pk)
     context = {"form": form, "campaign": campaign}
@@ -98,8 +123,28 @@ def channel_edit(request: HttpRequest, pk: int) -> HttpResponse:
     channel = channel_for_manager(request.user, pk)  # type: ignore[arg-type]
     form = ChannelForm(request.POST or None, instance=channel)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        actions.update_channel(channel, request.user, **form.cleaned_data)  # type: ignore[arg-type]
         messages.success(request, _("Channel saved."))
         return redirect("campaign_detail", channel.campaign_id)
     context = {"form": form, "campaign": channel.campaign, "channel": channel}
     return render(request, "campaigns/channel_form.html", context)
+
+
+@recruiter_required
+@require_POST
+def channel_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    channel = channel_for_manager(request.user, pk)  # type: ignore[arg-type]
+    campaign_id = channel.campaign_id
+    if channel.is_archived:
+        messages.info(request, _("The channel is already archived."))
+    elif actions.remove_channel(channel, request.user):  # type: ignore[arg-type]
+        messages.success(
+            request,
+            _(
+                "The channel had visits, applications or costs, so it is archived: its "
+                "figures stay in the campaign and its short link keeps working."
+            ),
+        )
+    else:
+        messages.success(request, _("Channel deleted."))
+    return redirect("campaign_detail", campaign_id)

@@ -119,13 +119,9 @@ def add_campaign(staff: dict[str, User], rng: random.Random) -> None:
             message_en=en,
         )
         add_visits(rng, job, source, starts, today, ratio)
-    save_listing(
-        job,
-        occupation="sizv_uPq_nWf",
-        municipality="PVZL_BQT_XtL",
-        employment_type="kpPX_CNN_gDU",
-        openings=4,
-    )
+    # The job's JobTech ids come from its ad (rekryt.demo.ads), as chosen
+    # in the job form; the listing adds what only Platsbanken needs.
+    save_listing(job, openings=4, contact_email="rekrytering@norrskenlogistik.example")
 
 
 def add_visits(

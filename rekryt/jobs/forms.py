@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rekryt.accounts.models import Organisation, Role, User
+from rekryt.jobs import taxonomy
 from rekryt.jobs.models import STAGE_EMAIL_KINDS, Job, StageKind
 
 
@@ -48,7 +49,50 @@ JOB_FIELDSETS = [
     ),
     (_("The ad"), ["description", "requirements", "team_description", "after_apply"]),
     (_("The process"), ["reply_within_days", "deadline"]),
+    (
+        _("Classification for Platsbanken (JobTech taxonomy)"),
+        ["jobtech_occupation", "jobtech_municipality", "jobtech_employment_type"],
+    ),
 ]
+
+TAXONOMY_FIELDS = {
+    "jobtech_occupation": (
+        "occupation",
+        _("Occupation (JobTech)"),
+        _("Choose an occupation from the list."),
+    ),
+    "jobtech_municipality": (
+        "municipality",
+        _("Municipality (JobTech)"),
+        _("Choose a municipality from the list."),
+    ),
+    "jobtech_employment_type": (
+        "employment_type",
+        _("Employment type (JobTech)"),
+        _("Choose an employment type from the list."),
+    ),
+}
+TAXONOMY_HELP = _(
+    "Needed to publish on Platsbanken. The lists are a subset of the JobTech "
+    "taxonomy; ask your administrator to add a missing one."
+)
+
+
+def taxonomy_field(kind: str, label: Any, refused: Any, current: str) -> forms.ChoiceField:
+    """A plain <select> (it works without JavaScript) of the vendored ids. An
+    id saved earlier that the vendored list no longer has stays selectable,
+    so editing something else never clears it."""
+    options = [("", "—"), *taxonomy.choices(kind)]
+    if current and not taxonomy.is_known(kind, current):
+        gone = _("no longer in the list")
+        options.append((current, f"{current} ({gone})"))
+    return forms.ChoiceField(
+        label=label,
+        choices=options,
+        required=False,
+        help_text=TAXONOMY_HELP if kind == "occupation" else "",
+        error_messages={"invalid_choice": refused},
+    )
 
 
 # The ad's texts, written in the small Markdown subset of rekryt.lib.richtext.
@@ -100,6 +144,9 @@ class JobForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["title"].widget.attrs["autocomplete"] = "off"
+        for name, (kind, label, refused) in TAXONOMY_FIELDS.items():
+            current = getattr(self.instance, name, "") or ""
+            self.fields[name] = taxonomy_field(kind, label, refused, current)
         for name in AD_TEXT_FIELDS:
             field = self.fields[name]
             field.validators.append(MaxLengthValidator(AD_TEXT_MAX))

@@ -153,6 +153,13 @@ class Job(models.Model):
         help_text=_("The candidate is told they will hear from you within this many days."),
     )
     deadline = models.DateField(_("application deadline"), null=True, blank=True)
+    # JobTech taxonomy concept ids (rekryt.jobs.taxonomy), for Platsbanken.
+    # Blank until chosen; the job form accepts only ids in the vendored list.
+    jobtech_occupation = models.CharField(_("occupation (JobTech)"), max_length=20, blank=True)
+    jobtech_municipality = models.CharField(_("municipality (JobTech)"), max_length=20, blank=True)
+    jobtech_employment_type = models.CharField(
+        _("employment type (JobTech)"), max_length=20, blank=True
+    )
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.SV
     )

@@ -34,6 +34,9 @@ COPIED = (
     "after_apply",
     "reply_within_days",
     "language",
+    "jobtech_occupation",
+    "jobtech_municipality",
+    "jobtech_employment_type",
 )
 STAGE_FIELDS = ("kind", "name_sv", "name_en", "email_kind", "email_delay_hours", "send_survey")
 

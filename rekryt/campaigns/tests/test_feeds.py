@@ -66,3 +66,24 @@ def test_a_feed_is_built_once_and_rebuilt_when_a_job_changes(client, rita):
     assert "Truckförare" in client.get(reverse("feed_indeed")).content.decode()
     close_job(job)
     assert not list(read(client, "feed_indeed").iter("job"))
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_a_rebuild_after_one_change_renders_only_that_job(client, rita, monkeypatch, name):
+    from rekryt.campaigns import feeds
+
+    jobs = [make_job(recruiter=rita, title=f"Lagerjobb {n}") for n in range(4)]
+    first = client.get(reverse(name)).content
+    rendered = []
+    real = feeds._fragment
+    monkeypatch.setattr(feeds, "_fragment", lambda *a: rendered.append(a[1].pk) or real(*a))
+    update_job(jobs[2], title="Truckförare & <natt>")
+    body = client.get(reverse(name)).content
+    assert rendered == [jobs[2].pk]
+    root = ElementTree.fromstring(body)
+    titles = [job.findtext("title") for job in root.iter("job")]
+    assert sorted(titles) == sorted(
+        ["Lagerjobb 0", "Lagerjobb 1", "Truckförare & <natt>", "Lagerjobb 3"]
+    )
+    assert body.count(b"<job>") == first.count(b"<job>") == 4
+    assert body.startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<source>")

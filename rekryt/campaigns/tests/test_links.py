@@ -1,9 +1,12 @@
 """A channel's short link leads to the job with its tag, and the
 application made from there records the channel."""
 
+from urllib.parse import quote
+
 import pytest
 from django.urls import reverse
 
+from rekryt.accounts.models import Organisation
 from rekryt.applications.models import Application
 from rekryt.campaigns.links import links_for
 from rekryt.campaigns.tests.helpers import campaign, channel
@@ -47,9 +50,40 @@ def test_the_apply_form_records_the_tag(client, job):
     assert Application.objects.get().source == "instagram"
 
 
-def test_share_links_carry_the_short_link_and_message(job):
-    ch = channel(campaign([job]), "linkedin-post", message_sv="Vi söker dig!")
-    links = links_for(ch, [job], "sv")
+def test_each_language_gets_a_share_text_and_links_with_the_short_link(job):
+    ch = channel(
+        campaign([job]),
+        "linkedin-post",
+        message_sv="Vi söker dig!",
+        message_en="We are hiring!",
+    )
+    links = links_for(ch, [job], Organisation.get())
     assert links.short.endswith(f"/c/{ch.code}")
-    assert all("%2Fc%2F" in url or "/c/" in url for _name, url in links.share)
-    assert "Vi%20s%C3%B6ker%20dig" in links.share[-1][1]
+    sv, en = links.shares
+    assert (sv.language, en.language) == ("sv", "en")
+    assert sv.text == f"Vi söker dig! {links.short}"
+    assert en.text == f"We are hiring! {links.short}"
+    for share in links.shares:
+        assert [name for name, _url in share.links] == ["LinkedIn", "Facebook", "X", "Email"]
+        for _name, url in share.links:
+            assert f"c%2F{ch.code}" in url or f"/c/{ch.code}" in url, url
+    email = dict(sv.links)["Email"]
+    assert email.startswith("mailto:?subject=") and quote(job.title) in email
+    assert "Vi%20s%C3%B6ker%20dig" in email
+    assert "We%20are%20hiring" in dict(en.links)["X"].replace("+", "%20")
+
+
+def test_a_channel_without_a_message_shares_the_jobs_title(job, org):
+    ch = channel(campaign([job]), "affisch")
+    (share,) = links_for(ch, [job], Organisation.get()).shares
+    assert share.text.startswith(job.title) and share.text.endswith(f"/c/{ch.code}")
+
+
+def test_the_campaign_page_shows_copyable_links_and_texts(client, rita, job):
+    ch = channel(campaign([job]), "tips", message_sv="Tipsa en vän!")
+    client.force_login(rita)
+    page = client.get(reverse("campaign_detail", args=[ch.campaign_id])).content.decode()
+    assert f'id="short-{ch.pk}"' in page and f'/c/{ch.code}" readonly' in page
+    assert f'<label for="share-{ch.pk}-sv">' in page
+    assert f'id="share-{ch.pk}-sv" rows="3" lang="sv" readonly>Tipsa en vän! http' in page
+    assert 'data-copy="short-' in page and "campaigns/copy.js" in page

@@ -7,6 +7,7 @@ from django.urls import reverse
 from conftest import make_application
 from rekryt.campaigns.models import Campaign, Channel
 from rekryt.campaigns.tests.helpers import campaign, channel
+from rekryt.jobs.models import Job
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +124,16 @@ def test_the_campaign_list_keeps_its_queries(client, rita, job, django_assert_ma
         campaign([job])
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_the_campaign_page_names_each_jobs_jobtech_classification(client, rita, job, other_job):
+    Job.objects.filter(pk=job.pk).update(
+        jobtech_occupation="sizv_uPq_nWf", jobtech_municipality="PVZL_BQT_XtL"
+    )
+    camp = campaign([job, other_job])
+    client.force_login(rita)
+    page = client.get(reverse("campaign_detail", args=[camp.pk])).content.decode()
+    row = page.split(f">{job.title}</a></th>")[1].split("</tr>")[0]
+    assert "Lagerarbetare" in row and "Göteborg" in row and "Not chosen" in row
+    other = page.split(f">{other_job.title}</a></th>")[1].split("</tr>")[0]
+    assert other.count("Not chosen") == 3

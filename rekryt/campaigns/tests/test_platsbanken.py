@@ -9,12 +9,13 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from rekryt.campaigns import taxonomy
 from rekryt.campaigns.actions import queue_listing, save_listing
 from rekryt.campaigns.duties import SyncPlatsbanken
 from rekryt.campaigns.models import ListingState, PlatsbankenListing
 from rekryt.campaigns.platsbanken import payload
+from rekryt.jobs import taxonomy
 from rekryt.jobs.actions import close_job
+from rekryt.jobs.models import Job
 
 pytestmark = pytest.mark.django_db
 
@@ -59,10 +60,18 @@ def server():
     httpd.server_close()
 
 
-def listing(job):
-    return save_listing(
-        job, occupation=DEVELOPER, municipality=STOCKHOLM, employment_type=PERMANENT, openings=2
+def classify(job):
+    Job.objects.filter(pk=job.pk).update(
+        jobtech_occupation=DEVELOPER,
+        jobtech_municipality=STOCKHOLM,
+        jobtech_employment_type=PERMANENT,
     )
+    job.refresh_from_db()
+
+
+def listing(job):
+    classify(job)
+    return save_listing(job, openings=2)
 
 
 def test_the_export_has_the_shape_and_taxonomy_ids_platsbanken_takes(job):
@@ -112,19 +121,33 @@ def test_a_refusal_is_stored_and_retried_later(server, job):
     assert not SyncPlatsbanken().handle_one(), "not retried before its time"
 
 
-def test_the_staff_page_saves_ids_and_offers_the_json(client, rita, job):
+def test_the_export_uses_the_ids_chosen_in_the_job_form(client, rita, job):
     client.force_login(rita)
     url = reverse("job_platsbanken", args=[job.pk])
-    assert client.get(url).status_code == 200
-    data = {
-        "occupation": DEVELOPER,
-        "municipality": STOCKHOLM,
-        "employment_type": PERMANENT,
-        "openings": 1,
-    }
-    assert client.post(url, data).status_code == 302
-    exported = client.get(reverse("job_platsbanken_json", args=[job.pk]))
-    assert exported.json()["occupation"] == DEVELOPER
-    bad = client.post(url, {**data, "municipality": "not-an-id"})
-    assert bad.status_code == 200 and bad.context["form"].errors["municipality"]
-    assert PlatsbankenListing.objects.get().municipality == STOCKHOLM
+    assert client.post(url, {"openings": 3}).status_code == 302
+    page = client.get(url)
+    assert "Choose the occupation (JobTech) in the job form." in page.content.decode()
+    classify(job)
+    page = client.get(url).content.decode()
+    assert "Stockholm" in page and "Choose the occupation" not in page
+    exported = client.get(reverse("job_platsbanken_json", args=[job.pk])).json()
+    assert exported["occupation"] == DEVELOPER and exported["employmentType"] == PERMANENT
+    assert exported["workplaces"][0]["municipality"] == STOCKHOLM
+    assert exported["numberOfOpenings"] == 3
+
+
+def test_an_ad_without_taxonomy_ids_is_not_sent(server, client, rita, job):
+    save_listing(job, openings=1)
+    client.force_login(rita)
+    client.post(reverse("job_platsbanken_send", args=[job.pk]))
+    assert PlatsbankenListing.objects.get().state == ListingState.DRAFT
+
+
+def test_bad_openings_are_refused_and_the_listing_kept(client, rita, job):
+    listing(job)
+    client.force_login(rita)
+    url = reverse("job_platsbanken", args=[job.pk])
+    bad = client.post(url, {"openings": "many", "contact_email": "hr@example.se"})
+    assert bad.status_code == 200 and bad.context["form"].errors["openings"]
+    assert 'value="hr@example.se"' in bad.content.decode()
+    assert PlatsbankenListing.objects.get().openings == 2
