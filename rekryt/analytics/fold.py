@@ -172,8 +172,16 @@ class Folder:
         self.world = world
         self.deltas: list[Delta] = []
 
-    def add(self, state: State, kind: str, n: int = 1, *, stage: int = 0, reason: int = 0,
-            seconds: int = 0) -> None:  # fmt: skip
+    def add(
+        self,
+        state: State,
+        kind: str,
+        n: int = 1,
+        *,
+        stage: int = 0,
+        reason: int = 0,
+        seconds: int = 0,
+    ) -> None:
         key = (state.day, state.job, state.source, stage, str(kind), reason)
         self.deltas.append((key, n, seconds))
 
@@ -215,8 +223,14 @@ def _moved(f: Folder, state: State, event: Event) -> None:
 def _take_back_outcome(f: Folder, state: State) -> None:
     kind = OUTCOME_KINDS.get(state.outcome)
     if kind is not None:
-        f.add(state, kind, -1, stage=state.outcome_stage, reason=state.outcome_reason,
-              seconds=-state.outcome_seconds)  # fmt: skip
+        f.add(
+            state,
+            kind,
+            -1,
+            stage=state.outcome_stage,
+            reason=state.outcome_reason,
+            seconds=-state.outcome_seconds,
+        )
     state.outcome, state.outcome_stage, state.outcome_reason, state.outcome_seconds = "", 0, 0, 0
 
 
@@ -231,8 +245,13 @@ def _outcome(f: Folder, state: State, event: Event) -> None:
     state.outcome_reason = reason if isinstance(reason, int) else 0
     state.outcome_seconds = _seconds(event.at, state.applied_at) if kind == Kind.HIRED else 0
     state.ended = True
-    f.add(state, kind, stage=state.outcome_stage, reason=state.outcome_reason,
-          seconds=state.outcome_seconds)  # fmt: skip
+    f.add(
+        state,
+        kind,
+        stage=state.outcome_stage,
+        reason=state.outcome_reason,
+        seconds=state.outcome_seconds,
+    )
 
 
 def _reopened(f: Folder, state: State, event: Event) -> None:

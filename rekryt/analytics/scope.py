@@ -1,0 +1,123 @@
+"""Who sees what, and the filters every analytics page takes.
+
+Analytics is for the people who decide: admins and recruiters see every
+job, hiring managers the jobs of their hiring teams (the one rule,
+`Job.objects.visible_to`), interviewers none. The filters come from a GET
+form; anything malformed is named on the page and the default used
+instead, never a 500."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rekryt.accounts.models import Role, User
+from rekryt.jobs.models import Job
+
+DEFAULT_DAYS = 90
+# Ten years: a longer period says nothing more and only costs time.
+LONGEST_DAYS = 3660
+
+
+def analysts_only(user: Any) -> User:
+    if not user.is_authenticated or not user.is_active or user.role == Role.INTERVIEWER:
+        raise Http404
+    return user  # type: ignore[no-any-return]
+
+
+def jobs_for(user: User) -> QuerySet[Job]:
+    return Job.objects.visible_to(user)
+
+
+class FilterForm(forms.Form):
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput({"type": "date"})
+    )
+    until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput({"type": "date"}))
+    job = forms.ModelChoiceField(label=_("Job"), queryset=Job.objects.none(), required=False)
+    department = forms.ChoiceField(label=_("Department"), required=False)
+    recruiter = forms.ModelChoiceField(
+        label=_("Recruiter"), queryset=User.objects.none(), required=False
+    )
+    source = forms.CharField(
+        label=_("Source tag"),
+        required=False,
+        max_length=40,
+        validators=[RegexValidator(r"^[-\w]*$", _("A source tag has letters, digits and dashes."))],
+    )
+
+    def __init__(self, data: Any, user: User) -> None:
+        super().__init__(data)
+        jobs = jobs_for(user)
+        self.fields["job"].queryset = jobs.order_by("title", "pk")  # type: ignore[attr-defined]
+        departments = jobs.exclude(department="").order_by("department")
+        self.fields["department"].choices = [("", _("All departments"))] + [  # type: ignore[attr-defined]
+            (d, d) for d in departments.values_list("department", flat=True).distinct()
+        ]
+        self.fields["recruiter"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            is_active=True, role__in=[Role.ADMIN, Role.RECRUITER]
+        ).order_by("first_name", "username")
+        self.fields["job"].empty_label = _("All jobs")  # type: ignore[attr-defined]
+        self.fields["recruiter"].empty_label = _("All recruiters")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        if since and until:
+            if since > until:
+                raise forms.ValidationError(_("The period must start before it ends."))
+            if (until - since).days > LONGEST_DAYS:
+                raise forms.ValidationError(_("Choose a period of at most ten years."))
+        return data
+
+
+@dataclass
+class Scope:
+    """The chosen jobs and period, and the previous period of the same length."""
+
+    jobs: QuerySet[Job]
+    since: date
+    until: date
+    source: str | None
+    job: Job | None
+    form: FilterForm
+
+    @property
+    def days(self) -> int:
+        return (self.until - self.since).days + 1
+
+    @property
+    def previous(self) -> tuple[date, date]:
+        return self.since - timedelta(days=self.days), self.since - timedelta(days=1)
+
+    def query_string(self) -> str:
+        return self.form.data.urlencode() if hasattr(self.form.data, "urlencode") else ""
+
+
+def scope_of(request: HttpRequest) -> Scope:
+    user = analysts_only(request.user)
+    form = FilterForm(request.GET, user)
+    data = form.cleaned_data if form.is_valid() else {}
+    today = timezone.localdate()
+    until = data.get("until") or today
+    since = data.get("since") or min(until, today) - timedelta(days=DEFAULT_DAYS - 1)
+    if since > until:
+        since = until - timedelta(days=DEFAULT_DAYS - 1)
+    jobs = jobs_for(user)
+    job = data.get("job")
+    if job is not None:
+        jobs = jobs.filter(pk=job.pk)
+    if data.get("department"):
+        jobs = jobs.filter(department=data["department"])
+    if data.get("recruiter"):
+        jobs = jobs.filter(recruiter=data["recruiter"])
+    source = data.get("source")
+    return Scope(jobs, since, until, source if source else None, job, form)
