@@ -839,6 +839,16 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "channel_add": (RECRUITERS, campaign_pk),
     "channel_edit": (RECRUITERS, channel_pk),
     "job_platsbanken": (RECRUITERS, job),
+    # Analytics: everyone who decides, each over the jobs they may see.
+    "analytics_funnel": (DECIDERS, none),
+    "analytics_sources": (DECIDERS, none),
+    "analytics_experience": (DECIDERS, none),
+    "analytics_funnel_csv": (DECIDERS, none),
+    "analytics_funnel_xlsx": (DECIDERS, none),
+    "analytics_sources_csv": (DECIDERS, none),
+    "analytics_sources_xlsx": (DECIDERS, none),
+    "analytics_experience_csv": (DECIDERS, none),
+    "analytics_experience_xlsx": (DECIDERS, none),
     "job_platsbanken_json": (RECRUITERS, job),
     "job_platsbanken_send": (RECRUITERS, job),
     # References: the job's deciders; the rules per stage are recruiters'.
