@@ -115,7 +115,8 @@ def test_the_import_report_neutralises_formulas(client, rita):
 def xlsx_cells(response):
     """The text of every cell of an XLSX export (the XML must parse)."""
     import zipfile
-    from xml.etree import ElementTree
+
+    from defusedxml import ElementTree
 
     assert response.status_code == 200
     assert "spreadsheetml" in response["Content-Type"]
