@@ -88,7 +88,7 @@ def step_scores(scope: Scope) -> list[StepScore]:
         status=SurveyStatus.SENT,
         job__in=scope.jobs.values("pk"),
         sent_at__gte=midnight(scope.since),
-        sent_at__lt=midnight(scope.until + timedelta(days=1)),
+        sent_at__lt=midnight(scope.end + timedelta(days=1)),
     )
     labels = dict(Step.choices)
     found = []

@@ -7,7 +7,7 @@ recount both use it, in batches of any size or all at once, so they can
 only disagree if batching, the stored state or the upsert are wrong — which
 is what the recount test is for.
 
-Definitions (each application counts on the day it was made):
+Definitions (each application counts in the month it was made):
 
 - applied: one per application; reached: the first time an application gets
   to a stage, where passing over a stage counts as reaching it (stages in
@@ -63,7 +63,7 @@ READ_KINDS = [
     *OFFER_KINDS,
 ]
 
-# (day, job, source, stage, kind, reason)
+# (month, job, source, stage, kind, reason)
 Key = tuple[date, int, str, int, str, int]
 
 
@@ -92,7 +92,7 @@ class Event:
 
 @dataclass
 class State:
-    day: date
+    month: date
     job: int
     source: str
     applied_at: datetime
@@ -109,8 +109,8 @@ class State:
 
     @classmethod
     def fresh(cls, event: Event) -> State:
-        day = timezone.localtime(event.applied_at).date()
-        return cls(day, event.job, event.source[:40], event.applied_at)
+        month = timezone.localtime(event.applied_at).date().replace(day=1)
+        return cls(month, event.job, event.source[:40], event.applied_at)
 
     FIELDS = (
         "reached_order",
@@ -127,7 +127,7 @@ class State:
 
     @classmethod
     def of(cls, row: Progress) -> State:
-        state = cls(row.day, row.job_id_key, row.source, row.created_at)
+        state = cls(row.month, row.job_id_key, row.source, row.created_at)
         for name in cls.FIELDS:
             setattr(state, name, getattr(row, name))
         return state
@@ -136,7 +136,7 @@ class State:
         values = {name: getattr(self, name) for name in self.FIELDS}
         return Progress(
             application_id=application,
-            day=self.day,
+            month=self.month,
             job_id_key=self.job,
             source=self.source,
             created_at=self.applied_at,
@@ -182,7 +182,7 @@ class Folder:
         reason: int = 0,
         seconds: int = 0,
     ) -> None:
-        key = (state.day, state.job, state.source, stage, str(kind), reason)
+        key = (state.month, state.job, state.source, stage, str(kind), reason)
         self.deltas.append((key, n, seconds))
 
     def fold(self, state: State, event: Event) -> None:

@@ -2,13 +2,13 @@
 rekryt.candidates.personal_data).
 
 The roll-ups hold counts, never names; what could still point at a person
-is a count on one day, for one job, from a rare ?source= tag. So when an
+is a count from a rare ?source= tag on one job in one month. So when an
 application is erased or anonymised (its events are about to go), its
-contributions are moved, not deleted: taken off its own day and source and
-added to erased rows dated the first of its month, with the source the
-anonymised copy keeps (`safe_source`: a rare tag becomes "other"). Totals
-stay what they were, as AnonymisedApplication keeps them; the day and the
-tag are gone. The application's remembered state goes with it (cascade)."""
+contributions are moved, not deleted: taken off its own rows and added to
+erased rows of the same month with the source the anonymised copy keeps
+(`safe_source`: a rare tag becomes "other"). Totals stay what they were,
+as AnonymisedApplication keeps them; the tag is gone. The application's
+remembered state goes with it (cascade)."""
 
 from __future__ import annotations
 
@@ -42,10 +42,10 @@ def erase_application(application: Application) -> dict[str, int]:
     add_to_figures({key: [-n, -s] for key, (n, s) in taken.items()})
     moved: dict[Any, list[int]] = {}
     source = safe_source(application)
-    for (day, job, _source, stage, kind, reason), (n, s) in summed(
+    for (month, job, _source, stage, kind, reason), (n, s) in summed(
         fold_all(events, {}, world).deltas
     ).items():
-        found = moved.setdefault((day.replace(day=1), job, source, stage, kind, reason), [0, 0])
+        found = moved.setdefault((month, job, source, stage, kind, reason), [0, 0])
         found[0] += n
         found[1] += s
     add_to_figures(moved, erased=True)

@@ -15,7 +15,9 @@ from rekryt.jobs.models import Stage, StageKind
 
 
 def grouped(scope: Scope, since: date, until: date, by: tuple[str, ...]) -> list[dict[str, Any]]:
-    figures = Figure.objects.filter(job__in=scope.jobs.values("pk"), day__gte=since, day__lte=until)
+    figures = Figure.objects.filter(
+        job__in=scope.jobs.values("pk"), month__gte=since, month__lte=until
+    )
     if scope.source is not None:
         figures = figures.filter(source=scope.source)
     return list(figures.order_by().values(*by).annotate(total=Sum("n"), secs=Sum("seconds")))

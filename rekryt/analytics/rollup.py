@@ -30,9 +30,9 @@ BATCH = 5000
 SETTLE = timedelta(minutes=5)
 # One statement, written out: the columns are the unique key of Figure.
 UPSERT = (
-    "INSERT INTO analytics_figure (day, job_id, source, stage, kind, reason, erased, n, seconds) "
+    "INSERT INTO analytics_figure (month, job_id, source, stage, kind, reason, erased, n, seconds) "
     "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
-    "ON CONFLICT (day, job_id, source, stage, kind, reason, erased) DO UPDATE SET "
+    "ON CONFLICT (month, job_id, source, stage, kind, reason, erased) DO UPDATE SET "
     "n = analytics_figure.n + excluded.n, seconds = analytics_figure.seconds + excluded.seconds"
 )
 STATE_FIELDS = [*State.FIELDS]
@@ -41,8 +41,18 @@ STATE_FIELDS = [*State.FIELDS]
 def add_to_figures(totals: dict[Key, list[int]], *, erased: bool = False) -> int:
     """Add the summed deltas to the counters in one executemany."""
     rows = [
-        (connection.ops.adapt_datefield_value(day), job, source, stage, kind, reason, erased, n, s)
-        for (day, job, source, stage, kind, reason), (n, s) in totals.items()
+        (
+            connection.ops.adapt_datefield_value(month),
+            job,
+            source,
+            stage,
+            kind,
+            reason,
+            erased,
+            n,
+            s,
+        )
+        for (month, job, source, stage, kind, reason), (n, s) in totals.items()
         if n or s
     ]
     if rows:
@@ -149,7 +159,7 @@ def stored() -> dict[Key, list[int]]:
     """The live counters as the roll-up keeps them (rows at zero left out)."""
     rows = Figure.objects.filter(erased=False).exclude(n=0, seconds=0)
     return {
-        (r.day, r.job_id, r.source, r.stage, r.kind, r.reason): [r.n, r.seconds]
+        (r.month, r.job_id, r.source, r.stage, r.kind, r.reason): [r.n, r.seconds]
         for r in rows.order_by()
     }
 

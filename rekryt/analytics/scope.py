@@ -22,9 +22,21 @@ from django.utils.translation import gettext_lazy as _
 from rekryt.accounts.models import Role, User
 from rekryt.jobs.models import Job
 
-DEFAULT_DAYS = 90
+DEFAULT_MONTHS = 3
 # Ten years: a longer period says nothing more and only costs time.
-LONGEST_DAYS = 3660
+LONGEST_MONTHS = 120
+MONTH_FORMATS = ["%Y-%m"]
+
+
+def month_start(day: date, shift: int = 0) -> date:
+    """The first day of the month of `day`, `shift` months later."""
+    index = day.year * 12 + day.month - 1 + shift
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(first: date, last: date) -> int:
+    """Months from `first` to `last`, both counted."""
+    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 def analysts_only(user: Any) -> User:
@@ -74,14 +86,15 @@ class FilterForm(forms.Form):
         if since and until:
             if since > until:
                 raise forms.ValidationError(_("The period must start before it ends."))
-            if (until - since).days > LONGEST_DAYS:
+            if months_between(since, until) > LONGEST_MONTHS:
                 raise forms.ValidationError(_("Choose a period of at most ten years."))
         return data
 
 
 @dataclass
 class Scope:
-    """The chosen jobs and period, and the previous period of the same length."""
+    """The chosen jobs and whole months (`since` and `until` are first days
+    of months, both counted), and the previous period of the same length."""
 
     jobs: QuerySet[Job]
     since: date
@@ -91,26 +104,27 @@ class Scope:
     form: FilterForm
 
     @property
-    def days(self) -> int:
-        return (self.until - self.since).days + 1
+    def months(self) -> int:
+        return months_between(self.since, self.until)
+
+    @property
+    def end(self) -> date:
+        """The last day of the period."""
+        return month_start(self.until, 1) - timedelta(days=1)
 
     @property
     def previous(self) -> tuple[date, date]:
-        return self.since - timedelta(days=self.days), self.since - timedelta(days=1)
-
-    def query_string(self) -> str:
-        return self.form.data.urlencode() if hasattr(self.form.data, "urlencode") else ""
+        return month_start(self.since, -self.months), month_start(self.since, -1)
 
 
 def scope_of(request: HttpRequest) -> Scope:
     user = analysts_only(request.user)
     form = FilterForm(request.GET, user)
     data = form.cleaned_data if form.is_valid() else {}
-    today = timezone.localdate()
-    until = data.get("until") or today
-    since = data.get("since") or min(until, today) - timedelta(days=DEFAULT_DAYS - 1)
+    until = month_start(data.get("until") or timezone.localdate())
+    since = month_start(data.get("since") or month_start(until, 1 - DEFAULT_MONTHS))
     if since > until:
-        since = until - timedelta(days=DEFAULT_DAYS - 1)
+        since = month_start(until, 1 - DEFAULT_MONTHS)
     jobs = jobs_for(user)
     job = data.get("job")
     if job is not None:

@@ -102,7 +102,7 @@ def sources(scope: Scope) -> Sources:
 
 def _visits(scope: Scope) -> list[dict[str, Any]]:
     visits = DailyCount.objects.filter(
-        job__in=scope.jobs.values("pk"), day__gte=scope.since, day__lte=scope.until
+        job__in=scope.jobs.values("pk"), day__gte=scope.since, day__lte=scope.end
     )
     if scope.source is not None:
         visits = visits.filter(source=scope.source)

@@ -10,7 +10,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rekryt.accounts.roles import staff_required
@@ -85,9 +84,7 @@ def page_export(request: HttpRequest, page: str, fmt: str) -> HttpResponse:
     scope = scope_of(request)
     build, lines = PAGES[page]
     rows = list(lines(build(scope)))
-    name = (
-        f"analytics-{page}-{scope.since:%Y%m%d}-{scope.until:%Y%m%d}-{timezone.localdate():%Y%m%d}"
-    )
+    name = f"analytics-{page}-{scope.since:%Y-%m}-{scope.until:%Y-%m}"
     if fmt == "xlsx":
         return xlsx_response(f"{name}.xlsx", export.header(), rows, sheet=page)
     return csv_response(f"{name}.csv", export.header(), rows)
