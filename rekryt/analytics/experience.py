@@ -84,9 +84,8 @@ def _rates(sums: dict[str, list[int]]) -> list[Rate]:
 
 
 def step_scores(scope: Scope) -> list[StepScore]:
-    surveys = Survey.objects.filter(
+    surveys = scope.of_jobs(Survey.objects.all()).filter(
         status=SurveyStatus.SENT,
-        job__in=scope.jobs.values("pk"),
         sent_at__gte=midnight(scope.since),
         sent_at__lt=midnight(scope.end + timedelta(days=1)),
     )

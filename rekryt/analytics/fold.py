@@ -146,20 +146,35 @@ class State:
 
 @dataclass
 class World:
-    """Each job's stages in order: stage id → its position, job → ids."""
+    """Each job's stages in order: stage id → its position, job → ids; each
+    stage's kind, and which stages are their job's first of a kind."""
 
     position: dict[int, int] = field(default_factory=dict)
     ordered: dict[int, list[int]] = field(default_factory=dict)
+    kind_of: dict[int, str] = field(default_factory=dict)
+    first_of_kind: set[int] = field(default_factory=set)
 
     @classmethod
-    def of(cls, stages: list[tuple[int, int]]) -> World:
-        """From (stage id, job id) pairs already in the job's order."""
+    def of(cls, stages: list[tuple[int, int, str]]) -> World:
+        """From (stage id, job id, kind) already in each job's order."""
         world = cls()
-        for pk, job in stages:
+        seen: set[tuple[int, str]] = set()
+        for pk, job, kind in stages:
             ids = world.ordered.setdefault(job, [])
             world.position[pk] = len(ids)
             ids.append(pk)
+            world.kind_of[pk] = kind
+            if (job, kind) not in seen:
+                seen.add((job, kind))
+                world.first_of_kind.add(pk)
         return world
+
+    def summary_key(self, key: Key) -> tuple[date, str, str, str, int] | None:
+        """Where a counter of one job adds up in the all-jobs summary."""
+        month, _job, source, stage, kind, reason = key
+        if kind == Kind.REACHED and stage not in self.first_of_kind:
+            return None
+        return (month, source, self.kind_of.get(stage, "") if stage else "", kind, reason)
 
 
 Delta = tuple[Key, int, int]

@@ -77,12 +77,15 @@ def average_days(seconds: int, people: int) -> Cell:
     return Cell(round(seconds / people / DAY, 1) if people else None, people)
 
 
-def _step_keys(scope: Scope, stages: list[StageInfo]) -> tuple[dict[int, Any], dict[int, Any]]:
+def _step_keys(scope: Scope, stages: list[StageInfo]) -> tuple[dict[Any, Any], dict[Any, Any]]:
     """Stage id → its row (for leaving and outcomes) and → the row its
     reaching counts for (only a kind's first stage, for several jobs)."""
     if scope.job is not None:
         own = {s.pk: s.pk for s in stages}
         return own, own
+    if scope.everything:  # the summary's rows are by stage kind already
+        kinds = {kind: kind for kind in KIND_ORDER}
+        return kinds, kinds
     return {s.pk: s.kind for s in stages}, first_of_kind(stages)
 
 
@@ -175,7 +178,7 @@ def funnel(scope: Scope) -> Funnel:
     stages, the reasons."""
     rows = grouped(scope, scope.since, scope.until, ("kind", "stage", "reason"))
     before = grouped(scope, *scope.previous, ("kind",))
-    stages = stages_of(scope)
+    stages = [] if scope.everything else stages_of(scope)
     language = get_language() or "sv"
     names = {r.pk: (r.name_in(language[:2]), r.kind) for r in RejectionReason.objects.all()}
     return Funnel(

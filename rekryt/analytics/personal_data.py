@@ -39,7 +39,7 @@ def erase_application(application: Application) -> dict[str, int]:
     world = world_for([application.job_id])
     counted = [e for e in events if e.pk <= cursor.last_event_id]
     taken = summed(fold_all(counted, {}, world).deltas)
-    add_to_figures({key: [-n, -s] for key, (n, s) in taken.items()})
+    add_to_figures({key: [-n, -s] for key, (n, s) in taken.items()}, world)
     moved: dict[Any, list[int]] = {}
     source = safe_source(application)
     for (month, job, _source, stage, kind, reason), (n, s) in summed(
@@ -48,5 +48,5 @@ def erase_application(application: Application) -> dict[str, int]:
         found = moved.setdefault((month, job, source, stage, kind, reason), [0, 0])
         found[0] += n
         found[1] += s
-    add_to_figures(moved, erased=True)
+    add_to_figures(moved, world, erased=True)
     return {}

@@ -1,5 +1,5 @@
-"""Reading the roll-ups for a scope: grouped sums over `Figure`, one query
-each, whatever the number of applications behind them."""
+"""Reading the roll-ups for a scope: grouped sums over `Figure` (or `Summary`
+for every job), one query each, whatever the number of applications behind them."""
 
 from __future__ import annotations
 
@@ -9,18 +9,21 @@ from typing import Any
 
 from django.db.models import Sum
 
-from rekryt.analytics.models import Figure
+from rekryt.analytics.models import Figure, Summary
 from rekryt.analytics.scope import Scope
 from rekryt.jobs.models import Stage, StageKind
 
 
 def grouped(scope: Scope, since: date, until: date, by: tuple[str, ...]) -> list[dict[str, Any]]:
-    figures = Figure.objects.filter(
-        job__in=scope.jobs.values("pk"), month__gte=since, month__lte=until
-    )
+    """Sums grouped `by` over the scope's months. For every job this reads
+    the all-jobs summary, where `stage` is a stage kind, not an id."""
+    if scope.everything:
+        rows: Any = Summary.objects.filter(month__gte=since, month__lte=until)
+    else:
+        rows = scope.of_jobs(Figure.objects.filter(month__gte=since, month__lte=until))
     if scope.source is not None:
-        figures = figures.filter(source=scope.source)
-    return list(figures.order_by().values(*by).annotate(total=Sum("n"), secs=Sum("seconds")))
+        rows = rows.filter(source=scope.source)
+    return list(rows.order_by().values(*by).annotate(total=Sum("n"), secs=Sum("seconds")))
 
 
 def by_kind(rows: list[dict[str, Any]]) -> dict[str, list[int]]:
@@ -45,7 +48,7 @@ class StageInfo:
 
 def stages_of(scope: Scope) -> list[StageInfo]:
     """The chosen jobs' stages in each job's order (one query)."""
-    rows = Stage.objects.filter(job__in=scope.jobs.values("pk")).order_by("job_id", "order", "pk")
+    rows = scope.of_jobs(Stage.objects.all()).order_by("job_id", "order", "pk")
     return [
         StageInfo(*row)
         for row in rows.values_list("pk", "job_id", "kind", "order", "name_sv", "name_en")

@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from rekryt.analytics.fold import READ_KINDS, Event, Folder, Key, State, World, summed
-from rekryt.analytics.models import Cursor, Figure, Progress
+from rekryt.analytics.models import Cursor, Figure, Progress, Summary
 from rekryt.applications.models import Event as EventRow
 from rekryt.applications.models import EventKind
 from rekryt.jobs.models import Stage
@@ -29,6 +29,12 @@ from rekryt.messaging.models import Message
 BATCH = 5000
 SETTLE = timedelta(minutes=5)
 # One statement, written out: the columns are the unique key of Figure.
+SUMMARY_UPSERT = (
+    "INSERT INTO analytics_summary (month, source, stage, kind, reason, erased, n, seconds) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+    "ON CONFLICT (month, source, stage, kind, reason, erased) DO UPDATE SET "
+    "n = analytics_summary.n + excluded.n, seconds = analytics_summary.seconds + excluded.seconds"
+)
 UPSERT = (
     "INSERT INTO analytics_figure (month, job_id, source, stage, kind, reason, erased, n, seconds) "
     "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
@@ -38,32 +44,43 @@ UPSERT = (
 STATE_FIELDS = [*State.FIELDS]
 
 
-def add_to_figures(totals: dict[Key, list[int]], *, erased: bool = False) -> int:
-    """Add the summed deltas to the counters in one executemany."""
+def summarised(totals: dict[Key, list[int]], world: World) -> dict[Any, list[int]]:
+    """Per-job counters added up over every job (see Summary)."""
+    found: dict[Any, list[int]] = {}
+    for key, (n, s) in totals.items():
+        target = world.summary_key(key)
+        if target is not None:
+            sums = found.setdefault(target, [0, 0])
+            sums[0] += n
+            sums[1] += s
+    return found
+
+
+def add_to_figures(totals: dict[Key, list[int]], world: World, *, erased: bool = False) -> int:
+    """Add the summed deltas to the counters and to the summary, one
+    executemany each."""
+    day = connection.ops.adapt_datefield_value
     rows = [
-        (
-            connection.ops.adapt_datefield_value(month),
-            job,
-            source,
-            stage,
-            kind,
-            reason,
-            erased,
-            n,
-            s,
-        )
+        (day(month), job, source, stage, kind, reason, erased, n, s)
         for (month, job, source, stage, kind, reason), (n, s) in totals.items()
         if n or s
     ]
-    if rows:
-        with connection.cursor() as cursor:
+    summary = [
+        (day(month), source, stage, kind, reason, erased, n, s)
+        for (month, source, stage, kind, reason), (n, s) in summarised(totals, world).items()
+        if n or s
+    ]
+    with connection.cursor() as cursor:
+        if rows:
             cursor.executemany(UPSERT, rows)
+        if summary:
+            cursor.executemany(SUMMARY_UPSERT, summary)
     return len(rows)
 
 
 def world_for(job_ids: Iterable[int]) -> World:
     stages = Stage.objects.filter(job_id__in=set(job_ids)).order_by("job_id", "order", "pk")
-    return World.of(list(stages.values_list("pk", "job_id")))
+    return World.of(list(stages.values_list("pk", "job_id", "kind")))
 
 
 def read_events(query: Any) -> list[Event]:
@@ -133,8 +150,9 @@ def catch_up(batch: int = BATCH, now: datetime | None = None) -> int:
             row.application_id: State.of(row)
             for row in Progress.objects.filter(application_id__in=applications)
         }
-        folder = fold_all(events, states, world_for(e.job for e in events))
-        add_to_figures(summed(folder.deltas))
+        world = world_for(e.job for e in events)
+        folder = fold_all(events, states, world)
+        add_to_figures(summed(folder.deltas), world)
         Progress.objects.bulk_create(
             [state.row(pk) for pk, state in states.items()],
             update_conflicts=True,
@@ -164,11 +182,24 @@ def stored() -> dict[Key, list[int]]:
     }
 
 
+def stored_summary() -> dict[Any, list[int]]:
+    rows = Summary.objects.filter(erased=False).exclude(n=0, seconds=0)
+    return {(r.month, r.source, r.stage, r.kind, r.reason): [r.n, r.seconds] for r in rows}
+
+
+def summary_of_stored() -> dict[Any, list[int]]:
+    """The summary as the stored per-job counters add up (with today's stages)."""
+    figures = stored()
+    found = summarised(figures, world_for({key[1] for key in figures}))
+    return {key: value for key, value in found.items() if any(value)}
+
+
 def rebuild() -> int:
     """Forget the live counters and fold the whole log again (erased rows
     stay: their events are gone)."""
     with transaction.atomic():
         Figure.objects.filter(erased=False).delete()
+        Summary.objects.filter(erased=False).delete()
         Progress.objects.all().delete()
         Cursor.objects.update_or_create(pk=1, defaults={"last_event_id": 0})
     read = 0

@@ -102,6 +102,15 @@ class Scope:
     source: str | None
     job: Job | None
     form: FilterForm
+    # Every job there is (an admin or recruiter without job filters): the
+    # reads then need no list of jobs at all.
+    everything: bool = False
+
+    def of_jobs(self, rows: QuerySet[Any], field: str = "job") -> QuerySet[Any]:
+        """`rows` narrowed to the chosen jobs."""
+        if self.everything:
+            return rows
+        return rows.filter(**{f"{field}__in": self.jobs.values("pk")})
 
     @property
     def months(self) -> int:
@@ -126,6 +135,9 @@ def scope_of(request: HttpRequest) -> Scope:
     if since > until:
         since = month_start(until, 1 - DEFAULT_MONTHS)
     jobs = jobs_for(user)
+    everything = user.sees_all_jobs and not any(
+        data.get(name) for name in ("job", "department", "recruiter")
+    )
     job = data.get("job")
     if job is not None:
         jobs = jobs.filter(pk=job.pk)
@@ -134,4 +146,4 @@ def scope_of(request: HttpRequest) -> Scope:
     if data.get("recruiter"):
         jobs = jobs.filter(recruiter=data["recruiter"])
     source = data.get("source")
-    return Scope(jobs, since, until, source if source else None, job, form)
+    return Scope(jobs, since, until, source if source else None, job, form, everything)

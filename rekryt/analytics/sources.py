@@ -68,9 +68,11 @@ def _row(rows: dict[str, SourceRow], source: str, names: dict[str, str]) -> Sour
 def sources(scope: Scope) -> Sources:
     """Five queries: counters, stages, visits, channels, and nothing per row."""
     counters = grouped(scope, scope.since, scope.until, ("source", "kind", "stage"))
-    interview = {
-        pk for pk, kind in first_of_kind(stages_of(scope)).items() if kind == StageKind.INTERVIEW
-    }
+    if scope.everything:  # the summary's stages are kinds
+        interview: set[Any] = {StageKind.INTERVIEW}
+    else:
+        firsts = first_of_kind(stages_of(scope)).items()
+        interview = {pk for pk, kind in firsts if kind == StageKind.INTERVIEW}
     channels = Channel.objects.filter(campaign__jobs__in=scope.jobs.values("pk"))
     if scope.source is not None:
         channels = channels.filter(source=scope.source)
@@ -101,9 +103,7 @@ def sources(scope: Scope) -> Sources:
 
 
 def _visits(scope: Scope) -> list[dict[str, Any]]:
-    visits = DailyCount.objects.filter(
-        job__in=scope.jobs.values("pk"), day__gte=scope.since, day__lte=scope.end
-    )
+    visits = scope.of_jobs(DailyCount.objects.filter(day__gte=scope.since, day__lte=scope.end))
     if scope.source is not None:
         visits = visits.filter(source=scope.source)
     rows: list[Any] = list(visits.order_by().values("source").annotate(v=Sum("visits")))

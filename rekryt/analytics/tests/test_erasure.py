@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from conftest import make_application
 from rekryt.analytics import rollup
-from rekryt.analytics.models import Figure, Kind
+from rekryt.analytics.models import Figure, Kind, Summary
 from rekryt.analytics.tests.helpers import deliver_and_roll_up
 from rekryt.applications.actions import move_to_stage, set_outcome
 from rekryt.applications.models import Outcome, ReasonKind, RejectionReason
@@ -52,6 +52,9 @@ def test_an_erased_candidate_disappears_from_their_rare_source_but_totals_stay(
     assert moved.month == timezone.localdate(erased.created_at).replace(day=1)
     assert moved.source == "other" and moved.n == 1
     assert rollup.stored() == rollup.recount()
+    assert rollup.stored_summary() == rollup.summary_of_stored()
+    summary = Summary.objects.values("kind").annotate(n=Sum("n")).order_by("kind")
+    assert {row["kind"]: row["n"] for row in summary} == before
 
 
 def test_erasing_before_the_roll_up_read_the_events_still_keeps_the_totals(

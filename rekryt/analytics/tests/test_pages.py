@@ -114,3 +114,19 @@ def test_pages_take_the_same_queries_at_two_sizes(
     deliver_and_roll_up(days=3)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(reverse(name), {"job": job.pk, "source": "linkedin"})
+
+
+def test_the_all_jobs_summary_gives_what_the_jobs_add_up_to(
+    client: Any, rita: Any, job: Any, other_job: Any
+) -> None:
+    random_history([job, other_job], 30, seed=5, actor=rita)
+    deliver_and_roll_up(days=1)
+    client.force_login(rita)
+    for name in PAGES:
+        everything = client.get(reverse(name)).context["page"]
+        # Every job is rita's: the same jobs, read from the per-job rows.
+        per_job = client.get(reverse(name), {"recruiter": rita.pk}).context["page"]
+        assert (
+            client.get(reverse(name), {"recruiter": rita.pk}).context["scope"].everything is False
+        )
+        assert repr(everything) == repr(per_job), name

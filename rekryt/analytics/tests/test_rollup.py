@@ -38,6 +38,7 @@ def test_roll_ups_equal_a_full_recount_on_random_data(
     deliver_and_roll_up(days=4)
 
     assert rollup.stored() == rollup.recount()
+    assert rollup.stored_summary() == rollup.summary_of_stored()
     applications = Application.objects.all()
     assert total(Kind.APPLIED) == applications.count() == 45
     for outcome, kind in [("hired", Kind.HIRED), ("rejected", Kind.REJECTED)]:
