@@ -166,6 +166,14 @@ def catch_up(batch: int = BATCH, now: datetime | None = None) -> int:
     return len(ids)
 
 
+def catch_up_all(now: datetime | None = None) -> int:
+    """Every batch there is; returns how many events were read."""
+    read = 0
+    while done := catch_up(now=now):
+        read += done
+    return read
+
+
 def recount() -> dict[Key, list[int]]:
     """Every live counter folded again from the whole log, in memory."""
     events = read_events(EventRow.objects.filter(kind__in=READ_KINDS).order_by("pk"))
@@ -202,7 +210,4 @@ def rebuild() -> int:
         Summary.objects.filter(erased=False).delete()
         Progress.objects.all().delete()
         Cursor.objects.update_or_create(pk=1, defaults={"last_event_id": 0})
-    read = 0
-    while done := catch_up():
-        read += done
-    return read
+    return catch_up_all()

@@ -51,9 +51,19 @@ def jobs_for(user: User) -> QuerySet[Job]:
 
 class FilterForm(forms.Form):
     since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput({"type": "date"})
+        label=_("From month"),
+        required=False,
+        input_formats=MONTH_FORMATS,
+        widget=forms.DateInput({"type": "month", "placeholder": "2026-01"}, format="%Y-%m"),
+        error_messages={"invalid": _("Write a month as year and month, like 2026-01.")},
     )
-    until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput({"type": "date"}))
+    until = forms.DateField(
+        label=_("To month"),
+        required=False,
+        input_formats=MONTH_FORMATS,
+        widget=forms.DateInput({"type": "month", "placeholder": "2026-03"}, format="%Y-%m"),
+        error_messages={"invalid": _("Write a month as year and month, like 2026-03.")},
+    )
     job = forms.ModelChoiceField(label=_("Job"), queryset=Job.objects.none(), required=False)
     department = forms.ChoiceField(label=_("Department"), required=False)
     recruiter = forms.ModelChoiceField(

@@ -77,6 +77,8 @@ def test_an_interviewer_gets_404(client: Any, ivan: Any) -> None:
         "since=2026-13-45",
         "since=2026-05-01&until=2026-01-01",
         "since=1900-01-01&until=2026-01-01",
+        "since=1900-01&until=2026-01",
+        "since=2026-02&until=2026-01",
         "job=abc",
         "job=99999999999999999999",
         "recruiter=-1",
@@ -130,3 +132,18 @@ def test_the_all_jobs_summary_gives_what_the_jobs_add_up_to(
             client.get(reverse(name), {"recruiter": rita.pk}).context["scope"].everything is False
         )
         assert repr(everything) == repr(per_job), name
+
+
+def test_the_period_is_whole_months_and_the_previous_one_as_long(client: Any, rita: Any) -> None:
+    from datetime import date
+
+    client.force_login(rita)
+    response = client.get(reverse("analytics_funnel"), {"since": "2026-01", "until": "2026-03"})
+    scope = response.context["scope"]
+    assert (scope.since, scope.until, scope.end) == (
+        date(2026, 1, 1),
+        date(2026, 3, 1),
+        date(2026, 3, 31),
+    )
+    assert scope.previous == (date(2025, 10, 1), date(2025, 12, 1))
+    assert not response.context["form"].errors

@@ -268,3 +268,18 @@ def test_it_shows_offers_awaiting_approval_sent_and_accepted(output: str) -> Non
     accepted = Offer.objects.get(status=OfferStatus.ACCEPTED)
     assert accepted.application.outcome == Outcome.HIRED and accepted.signed_pdf
     assert Offer.objects.get(status=OfferStatus.SENT).pdf_sha256
+
+
+def test_the_analytics_pages_open_with_the_history_rolled_up(output: str) -> None:
+    from rekryt.analytics import rollup
+
+    client = Client()
+    client.force_login(User.objects.get(role=Role.ADMIN))
+    page = client.get("/staff/analytics/", {"since": "2020-01"}).context["page"]
+    applications = page.headlines[0].value
+    assert (
+        applications
+        == Application.objects.count() - Application.objects.filter(events__isnull=True).count()
+    )
+    assert any(step.reached for step in page.steps[1:])
+    assert rollup.stored() == rollup.recount()

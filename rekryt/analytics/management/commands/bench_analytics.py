@@ -40,13 +40,6 @@ class Queries(list[str]):
         return execute(sql, *rest)
 
 
-def catch_up_all() -> int:
-    read = 0
-    while done := rollup.catch_up():
-        read += done
-    return read
-
-
 class Command(BaseCommand):
     help = __doc__
 
@@ -66,7 +59,7 @@ class Command(BaseCommand):
         admin, manager, jobs = bench_data.build(options["applications"], out)
         out(f"  generated in {time.perf_counter() - started:,.0f} s")
         started = time.perf_counter()
-        events = catch_up_all()
+        events = rollup.catch_up_all()
         spent = time.perf_counter() - started
         out(f"  rolled up {events:,} events in {spent:,.0f} s ({events / spent:,.0f} events/s)")
         out(f"  {Figure.objects.count():,} roll-up rows")
@@ -91,7 +84,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 written += bench_data.write_batch(rng, world, 500, now, days=1, tag="day")
         started = time.perf_counter()
-        read = catch_up_all()
+        read = rollup.catch_up_all()
         spent = time.perf_counter() - started
         verdict = "ok" if spent <= CATCH_UP_TARGET_S else "OVER"
         self.stdout.write(
