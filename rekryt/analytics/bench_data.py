@@ -10,10 +10,11 @@ roll-up looks up real kinds without a million messages to write."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -132,13 +133,17 @@ def _shared_message(kind: str) -> int:
 class History:
     """Events of one application, written as plain rows."""
 
-    def __init__(self, events: Rows, application: int, at: datetime, latest: datetime) -> None:
-        self.events, self.application, self.at, self.latest = events, application, at, latest
+    def __init__(
+        self, events: Rows, ids: Iterator[int], application: int, at: datetime, latest: datetime
+    ) -> None:
+        self.events, self.ids, self.application = events, ids, application
+        self.at, self.latest = at, latest
 
     def add(self, kind: str, after: timedelta, **data: Any) -> None:
         # Nothing after `latest`: the roll-up reads only settled events.
         self.at = min(self.at + after, self.latest)
         self.events.add(
+            id=next(self.ids),
             application_id=self.application,
             kind=kind,
             data=json.dumps(data),
@@ -154,6 +159,8 @@ def write_batch(
     people, applications, events = Rows(Candidate), Rows(Application), Rows(Event)
     candidate_ids = next_ids(Candidate, size)
     application_ids = next_ids(Application, size)
+    # Ids given here (PostgreSQL takes no NULL id); finish() moves the sequence.
+    event_ids = itertools.count(next_ids(Event, 1).start)
     latest = now - timedelta(hours=1)
     for k in range(size):
         job = world.jobs[rng.randrange(len(world.jobs))]
@@ -169,7 +176,7 @@ def write_batch(
             updated_at=moment(at),
         )
         stage, outcome, ended_at, reason = _life(
-            rng, world, job, History(events, application_ids[k], at, latest)
+            rng, world, job, History(events, event_ids, application_ids[k], at, latest)
         )
         applications.add(
             id=application_ids[k],
