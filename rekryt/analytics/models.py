@@ -17,7 +17,9 @@ contact); it goes with the application. `Cursor` is the high-water mark."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from rekryt.applications.models import Application
 from rekryt.jobs.models import Job
@@ -139,3 +141,28 @@ class Cursor(models.Model):
 
     def __str__(self) -> str:
         return f"analytics cursor at event {self.last_event_id}"
+
+
+class ReportKind(models.TextChoices):
+    WEEKLY = "weekly", _("Weekly report")
+    MONTHLY = "monthly", _("Monthly summary")
+
+
+class ReportSchedule(models.Model):
+    """When a staff member's next report is due; read and moved on by the
+    `send_analytics_reports` duty (rekryt.analytics.report_duties)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="analytics_reports"
+    )
+    kind = models.CharField(max_length=10, choices=ReportKind.choices)
+    next_at = models.DateTimeField(db_index=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_report_schedule_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} report for user {self.user_id} at {self.next_at}"

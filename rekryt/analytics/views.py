@@ -8,16 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from rekryt.accounts.roles import staff_required
-from rekryt.analytics import charts, export
+from rekryt.analytics import charts, export, reports
 from rekryt.analytics.experience import experience
 from rekryt.analytics.funnel import funnel
 from rekryt.analytics.models import Cursor
-from rekryt.analytics.scope import Scope, scope_of
+from rekryt.analytics.scope import Scope, analysts_only, scope_of
 from rekryt.analytics.sources import sources
 from rekryt.lib.safecsv import csv_response, xlsx_response
 
@@ -88,3 +88,19 @@ def page_export(request: HttpRequest, page: str, fmt: str) -> HttpResponse:
     if fmt == "xlsx":
         return xlsx_response(f"{name}.xlsx", export.header(), rows, sheet=page)
     return csv_response(f"{name}.csv", export.header(), rows)
+
+
+@staff_required
+def weekly_report(request: HttpRequest) -> HttpResponse:
+    user = analysts_only(request.user)
+    context = {"report": reports.weekly(user), "site_url": ""}
+    return render(request, "analytics/report_weekly.html", context)
+
+
+@staff_required
+def monthly_report(request: HttpRequest) -> HttpResponse:
+    user = analysts_only(request.user)
+    if not user.is_admin:
+        raise Http404
+    context = {"report": reports.monthly(user), "site_url": ""}
+    return render(request, "analytics/report_monthly.html", context)

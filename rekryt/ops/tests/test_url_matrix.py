@@ -849,6 +849,8 @@ ACCESS: dict[str, tuple[str, Args]] = {
     "analytics_sources_xlsx": (DECIDERS, none),
     "analytics_experience_csv": (DECIDERS, none),
     "analytics_experience_xlsx": (DECIDERS, none),
+    "analytics_report": (DECIDERS, none),
+    "analytics_monthly": (ADMINS, none),
     "job_platsbanken_json": (RECRUITERS, job),
     "job_platsbanken_send": (RECRUITERS, job),
     # References: the job's deciders; the rules per stage are recruiters'.
