@@ -63,14 +63,18 @@ def test_the_worker_emails_each_report_once_to_whom_it_is_for(
     with time_machine.travel(datetime(2027, 1, 1, 8, tzinfo=STOCKHOLM), tick=False):
         run_until_idle([SendReports()])
         run_until_idle([SendReports()])  # nothing more: the next ones are a week away
-    sent = dict(Message.objects.filter(kind__startswith="analytics_").values_list("to_email", "kind"))
+    sent = dict(
+        Message.objects.filter(kind__startswith="analytics_").values_list("to_email", "kind")
+    )
     assert sent == {
         rita.email: "analytics_weekly",
         hanna.email: "analytics_weekly",
         alice.email: "analytics_monthly",
     }
     weekly_mail = Message.objects.get(to_email=hanna.email)
-    assert job.title in weekly_mail.body_text and "/staff/analytics/report/" in weekly_mail.body_text
+    assert (
+        job.title in weekly_mail.body_text and "/staff/analytics/report/" in weekly_mail.body_text
+    )
     monthly_mail = Message.objects.get(to_email=alice.email)
     assert "December 2026" in monthly_mail.body_text or "december 2026" in monthly_mail.body_text
 
