@@ -43,6 +43,8 @@ bench: $(VENV)/.dev
 		$(PY) manage.py bench_api
 	DATA_DIR=var/bench DEBUG=false SECRET_KEY=bench-only ALLOWED_HOSTS=testserver,127.0.0.1 \
 		$(PY) manage.py bench_feeds
+	DATA_DIR=var/bench DEBUG=false SECRET_KEY=bench-only ALLOWED_HOSTS=testserver,127.0.0.1 \
+		$(PY) manage.py bench_analytics --force
 	$(MAKE) bench-search
 
 # Candidate search over CANDIDATES generated candidates (default 1,000,000;

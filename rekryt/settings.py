@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "rekryt.offers",
     "rekryt.onboarding",
     "rekryt.campaigns",
+    "rekryt.analytics",
     "rekryt.imports",
     # Webhooks and the REST API read every app above.
     "rekryt.api",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("staff/", include("rekryt.references.urls")),
     path("staff/", include("rekryt.onboarding.urls")),
     path("staff/", include("rekryt.campaigns.urls")),
+    path("staff/", include("rekryt.analytics.urls")),
     path("staff/", include("rekryt.talentpool.staff_urls")),
     path("staff/", include("rekryt.offers.urls")),
     path("staff/", include("rekryt.conversations.urls")),

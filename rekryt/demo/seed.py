@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rekryt.accounts.models import Organisation, Role, User
+from rekryt.analytics import rollup
 from rekryt.api.demo import add_integrations
 from rekryt.applications.actions import (
     Submission,
@@ -108,8 +109,12 @@ def seed_demo(candidates: int, password: str, seed: int = DEFAULT_SEED) -> Seede
         # it, so the first worker start sends no surveys about old events.
         last_event = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         SurveyCursor.objects.update_or_create(pk=1, defaults={"last_event_id": last_event})
-        # Last: it puts the webhooks' cursor after every event above.
+        # Last to make events: it puts the webhooks' cursor after them all.
         add_integrations(staff, timezone.now())
+        # The analytics pages open with the whole history rolled up. The seed
+        # runs alone, so no lower event id can still commit: nothing needs to
+        # settle first.
+        rollup.catch_up_all(now=timezone.now() + rollup.SETTLE)
     logins = [(u, password, str(Role(role).label), t) for u, _f, _l, role, t in data.STAFF]
     return Seeded(
         logins=logins,

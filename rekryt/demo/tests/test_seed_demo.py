@@ -319,3 +319,18 @@ def test_it_fills_the_silver_and_former_employee_pools_as_the_product_does(outpu
     asks = Message.objects.filter(kind__in=[silver.ASK, former.ASK])
     assert asks.filter(kind=former.ASK).exists()
     assert set(asks.values_list("status", flat=True)) == {MessageStatus.SENT}
+
+
+def test_the_analytics_pages_open_with_the_history_rolled_up(output: str) -> None:
+    from rekryt.analytics import rollup
+
+    client = Client()
+    client.force_login(User.objects.get(role=Role.ADMIN))
+    page = client.get("/staff/analytics/", {"since": "2020-01"}).context["page"]
+    applications = page.headlines[0].value
+    assert (
+        applications
+        == Application.objects.count() - Application.objects.filter(events__isnull=True).count()
+    )
+    assert any(step.reached for step in page.steps[1:])
+    assert rollup.stored() == rollup.recount()

@@ -23,6 +23,11 @@ EXPORTS = {
     "audit/views.py": {"audit_export"},
     "surveys/staff_views.py": {"cnps_export"},
     "imports/views.py": {"import_report"},
+    "analytics/views.py": {
+        "analytics_funnel_csv",
+        "analytics_sources_csv",
+        "analytics_experience_csv",
+    },
 }
 # Modules that write CSV that is never served: a JSON Resume turned into the
 # importer's own input, which then goes through the importer's checks.
@@ -105,3 +110,48 @@ def test_the_import_report_neutralises_formulas(client, rita):
     found = rows(client.get(reverse("import_report", args=[job.token])))[1:]
     assert {row[1] for row in found} == {"'" + value for value in HOSTILE}
     assert {row[2] for row in found} == {"'" + value for value in HOSTILE}
+
+
+def xlsx_cells(response):
+    """The text of every cell of an XLSX export (the XML must parse)."""
+    import zipfile
+
+    from defusedxml import ElementTree
+
+    assert response.status_code == 200
+    assert "spreadsheetml" in response["Content-Type"]
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    assert not list(sheet.iter(f"{main}f"))  # no formula cells
+    return ["".join(t.text or "" for t in cell.iter(f"{main}t")) for cell in sheet.iter(f"{main}c")]
+
+
+def test_the_analytics_exports_neutralise_formulas(client, rita, job):
+    from conftest import make_application
+    from rekryt.analytics.tests.helpers import deliver_and_roll_up
+    from rekryt.applications.actions import set_outcome
+    from rekryt.applications.models import Outcome, RejectionReason
+    from rekryt.campaigns.tests.helpers import campaign, channel
+
+    stage = job.stages.order_by("order").first()
+    stage.name_en = stage.name_sv = HOSTILE[0]
+    stage.save()
+    for value in HOSTILE:
+        reason = RejectionReason.objects.create(name_sv=value, name_en=value)
+        for _n in range(5):
+            set_outcome(make_application(job, source="mässan"), Outcome.REJECTED, rita, reason)
+    channel(campaign([job]), "massan", name=HOSTILE[2], cost=1000)
+    deliver_and_roll_up(days=0)
+    client.force_login(rita)
+    for page in ("funnel", "sources", "experience"):
+        for query in ({}, {"job": job.pk}):
+            url = reverse(f"analytics_{page}_csv")
+            cells = [c for row in rows(client.get(url, query)) for c in row]
+            xlsx = xlsx_cells(client.get(reverse(f"analytics_{page}_xlsx"), query))
+            for found in (cells, xlsx):
+                assert not [c for c in found if str(c).startswith(("=", "+", "@", "\t"))]
+                if page == "funnel":
+                    assert "'" + HOSTILE[0] in found and "'" + HOSTILE[2] in found
+                if page == "sources":
+                    assert "'" + HOSTILE[2] in found
