@@ -61,6 +61,13 @@ REVIEWED: dict[tuple[str, str], tuple[int, str]] = {
         )
     },
     **{
+        (f"analytics/templates/analytics/email/{name}.txt", "autoescape off"): (
+            1,
+            "plain-text report email; its HTML part is its own template, autoescaped",
+        )
+        for name in ("weekly", "monthly")
+    },
+    **{
         (f"onboarding/templates/onboarding/email/{name}.txt", "autoescape off"): (
             1,
             "plain-text email or subject; its HTML part escapes it whole (urlize with autoescape)",
