@@ -289,3 +289,31 @@ def test_the_integration_pages_pass_axe_and_fit_the_screen(
     visit("exports", "export_index")
     context.close()
     audit.assert_clean()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_analytics_pages_pass_axe_and_fit_the_screen(
+    browser: Any, live_server: Any, language: str
+) -> None:
+    """The funnel, sources and experience pages (charts beside their tables),
+    one with a malformed filter named on the page, and both reports, with
+    the demo's rolled-up history."""
+    seed_demo(40, PASSWORD)
+    base = live_server.url
+    audit = Audit(language)
+    context = open_context(browser, live_server, language)
+    page = context.new_page()
+    log_in(page, base, audit)
+
+    def visit(name: str, url: str) -> None:
+        audit.visit(page, f"{base}{url}", name)
+
+    visit("analytics funnel", reverse("analytics_funnel") + "?since=2020-01")
+    assert page.locator("main svg").count() >= 1
+    visit("analytics sources", reverse("analytics_sources") + "?since=2020-01")
+    visit("analytics experience", reverse("analytics_experience") + "?since=2020-01")
+    visit("analytics, a malformed filter", reverse("analytics_funnel") + "?since=13-2020&job=x")
+    visit("weekly report", reverse("analytics_report"))
+    visit("monthly report", reverse("analytics_monthly"))
+    context.close()
+    audit.assert_clean()
