@@ -7,7 +7,9 @@ parts in its AppConfig.ready()).
 - board views: filters, an order and annotations for the board's cards, with
   the controls that choose them;
 - card flags: short badges on a card, read from those annotations (no query);
-- detail sections: extra sections of the application page."""
+- detail sections: extra sections of the application page;
+- search texts: more of what an application was sent with (say, its
+  screening answers), indexed with it so candidate search finds them."""
 
 from __future__ import annotations
 
@@ -241,3 +243,18 @@ def on_outcome_changed(reaction: OutcomeChanged) -> OutcomeChanged:
 def outcome_changed(application: Any, actor: Any) -> None:
     for reaction in _outcome_changed:
         reaction(application, actor)
+
+
+SearchTexts = Callable[["Application"], list[str]]
+_search_texts: list[SearchTexts] = []
+
+
+def add_search_texts(provider: SearchTexts) -> SearchTexts:
+    """Register texts of an application for the search index."""
+    if provider not in _search_texts:
+        _search_texts.append(provider)
+    return provider
+
+
+def search_texts(application: Application) -> list[str]:
+    return [text for provider in _search_texts for text in provider(application)]

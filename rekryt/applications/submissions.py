@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from rekryt.applications import automations
+from rekryt.applications import automations, hooks
 from rekryt.applications.actions import Submission, Upload, email_date, queue_email
 from rekryt.applications.models import (
     DETAIL_FIELDS,
@@ -73,6 +73,7 @@ def index_application(application: Application, new: bool = False) -> None:
             candidate.first_name,
             candidate.last_name,
             candidate.email,
+            *hooks.search_texts(application),
         ],
         job_id=application.job_id,
     )
@@ -179,9 +180,9 @@ def _create(job: Job, candidate: Candidate, sub: Submission) -> Application:
     record(application, EventKind.CREATED, source=application.source, differs_from=differs)
     for doc in store_uploads(candidate, sub.uploads, application=application):
         record(application, EventKind.DOCUMENT_ADDED, document=doc.pk, document_kind=doc.kind)
-    index_application(application, new=True)
     for part in sub.parts:
         part.save(application)
+    index_application(application, new=True)  # with what the parts saved
     for then in sub.on_created:
         then(application)
     automations.on_enter(application, application.stage, created=True)

@@ -9,7 +9,7 @@ class ScreeningConfig(AppConfig):
         from rekryt.applications import hooks
         from rekryt.applications.automations import still_in_stage
         from rekryt.messaging.hooks import add_staff_masks, check_before_sending
-        from rekryt.screening import blind, board, detail, invitations
+        from rekryt.screening import blind, board, detail, invitations, scoring
         from rekryt.screening.apply import screening_part
 
         hooks.add_apply_part(screening_part)
@@ -17,6 +17,7 @@ class ScreeningConfig(AppConfig):
         hooks.add_card_flag(board.screening_flag)
         hooks.add_detail_section(detail.answers_section)
         hooks.add_detail_section(detail.tests_section)
+        hooks.add_search_texts(scoring.searchable_answers)
         hooks.on_stage_entered(invitations.on_stage_entered)
         # Reminders only while the test is open; invitations a move caused
         # only while the card is still in that stage (the stage rule).

@@ -14,7 +14,7 @@ from rekryt.applications.models import Application, EventKind, record
 from rekryt.applications.submissions import store_uploads
 from rekryt.candidates.models import DocumentKind
 from rekryt.screening.criteria import describe_answer, describe_criterion
-from rekryt.screening.models import Answer, JobQuestion, Rule, Screening
+from rekryt.screening.models import Answer, JobQuestion, QuestionKind, Rule, Screening
 
 
 @dataclass
@@ -104,3 +104,16 @@ def _store_file(application: Application, answer: FileAnswer) -> Any:
     (document,) = store_uploads(application.candidate, [upload], application=application)
     record(application, EventKind.DOCUMENT_ADDED, document=document.pk, document_kind=document.kind)
     return document
+
+
+SEARCHED_KINDS = (QuestionKind.TEXT, QuestionKind.SINGLE, QuestionKind.MULTIPLE)
+
+
+def searchable_answers(application: Application) -> list[str]:
+    """What the candidate wrote or chose, as read in both languages, for
+    candidate search (yes/no, numbers, dates and files say little as words)."""
+    rows = Answer.objects.filter(application=application, kind__in=SEARCHED_KINDS)
+    texts: list[str] = []
+    for sv, en in rows.values_list("shown_sv", "shown_en"):
+        texts.extend(dict.fromkeys(t for t in (sv, en) if t))
+    return texts
