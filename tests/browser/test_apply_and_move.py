@@ -59,6 +59,12 @@ def test_a_candidate_applies_and_a_recruiter_moves_the_card(
         arg=[screening.pk, application.pk],
     )
     _wait_for(lambda: Application.objects.get(pk=application.pk).stage_id == screening.pk)
+    # The page has handled the answer too (it sets the card's "move to"
+    # control to the new stage): choosing before that would be overwritten.
+    page.wait_for_function(
+        "pk => !document.querySelector(`[data-application='${pk}']`).hasAttribute('aria-busy')",
+        arg=application.pk,
+    )
 
     # The keyboard "move to" control works too.
     interview = job.stages.order_by("order")[2]
