@@ -89,6 +89,20 @@ def build(count: int, out: Callable[[str], None], seed: int = 3) -> tuple[User, 
     return admin, manager, jobs
 
 
+def find() -> tuple[User, User, list[Job]]:
+    """The admin, hiring manager and jobs of the newest earlier `build`."""
+    from django.core.management.base import CommandError
+
+    admin = User.objects.filter(username__startswith="bench-admin-").order_by("-pk").first()
+    if admin is None:
+        raise CommandError("No generated history here: run without --pages-only first.")
+    tag = admin.username.removeprefix("bench-admin-")
+    manager = User.objects.get(username=f"bench-hm-{tag}")
+    newest = Job.objects.filter(title__startswith="Bench job ").order_by("-pk")[:JOBS]
+    jobs = sorted(newest, key=lambda job: job.pk)
+    return admin, manager, jobs
+
+
 class World:
     """The jobs' stages, the reasons and one shared email of each kind."""
 

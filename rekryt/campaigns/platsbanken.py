@@ -54,7 +54,7 @@ def problems(job: Job) -> list[str]:
         ("municipality", _("Choose the municipality (JobTech) in the job form.")),
         ("employment_type", _("Choose the employment type (JobTech) in the job form.")),
     ):
-        if not taxonomy.is_known(kind, getattr(job, f"jobtech_{kind}")):
+        if not taxonomy.is_usable(kind, getattr(job, f"jobtech_{kind}")):
             found.append(message)
     if len(job.title) > TITLE_MAX:
         found.append(_("The title is longer than 75 characters."))

@@ -51,9 +51,16 @@ JOB_FIELDSETS = [
     (_("The process"), ["reply_within_days", "deadline"]),
     (
         _("Classification for Platsbanken (JobTech taxonomy)"),
-        ["jobtech_occupation", "jobtech_municipality", "jobtech_employment_type"],
+        [
+            "jobtech_occupation",
+            "jobtech_occupation_other",
+            "jobtech_municipality",
+            "jobtech_employment_type",
+        ],
     ),
 ]
+# Fields of the form that are not the job's own columns.
+FORM_ONLY_FIELDS = {"jobtech_occupation_other"}
 
 TAXONOMY_FIELDS = {
     "jobtech_occupation": (
@@ -73,17 +80,27 @@ TAXONOMY_FIELDS = {
     ),
 }
 TAXONOMY_HELP = _(
-    "Needed to publish on Platsbanken. The lists are a subset of the JobTech "
-    "taxonomy; ask your administrator to add a missing one."
+    "Needed to publish on Platsbanken. The list has the most advertised "
+    "occupations; for another, write its concept id below."
+)
+OTHER_OCCUPATION_HELP = _(
+    "Only if the occupation is not in the list: its occupation-name concept id "
+    "from the JobTech taxonomy (taxonomy.api.jobtechdev.se), like fg7B_yov_smw. "
+    "It is used instead of the choice above."
 )
 
 
 def taxonomy_field(kind: str, label: Any, refused: Any, current: str) -> forms.ChoiceField:
-    """A plain <select> (it works without JavaScript) of the vendored ids. An
-    id saved earlier that the vendored list no longer has stays selectable,
-    so editing something else never clears it."""
-    options = [("", "—"), *taxonomy.choices(kind)]
-    if current and not taxonomy.is_known(kind, current):
+    """A plain <select> (it works without JavaScript) of the vendored ids,
+    municipalities grouped by county. An id saved earlier that the vendored
+    list no longer has stays selectable, so editing something else never
+    clears it (an occupation typed in shows in its own field instead)."""
+    listed: list[Any] = (
+        taxonomy.grouped_choices(kind) if kind == "municipality" else taxonomy.choices(kind)
+    )
+    options: list[Any] = [("", "—"), *listed]
+    typed = kind == "occupation" and taxonomy.looks_like_id(current)
+    if current and not taxonomy.is_known(kind, current) and not typed:
         gone = _("no longer in the list")
         options.append((current, f"{current} ({gone})"))
     return forms.ChoiceField(
@@ -123,7 +140,12 @@ class JobForm(forms.ModelForm):
 
     class Meta:
         model = Job
-        fields = [name for _legend, names in JOB_FIELDSETS for name in names]
+        fields = [
+            name
+            for _legend, names in JOB_FIELDSETS
+            for name in names
+            if name not in FORM_ONLY_FIELDS
+        ]
         widgets = {
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "benefits": forms.Textarea(attrs={"rows": 4}),
@@ -147,6 +169,15 @@ class JobForm(forms.ModelForm):
         for name, (kind, label, refused) in TAXONOMY_FIELDS.items():
             current = getattr(self.instance, name, "") or ""
             self.fields[name] = taxonomy_field(kind, label, refused, current)
+        self.fields["jobtech_occupation_other"] = forms.CharField(
+            label=_("Another occupation (JobTech concept id)"),
+            required=False,
+            max_length=40,
+            help_text=OTHER_OCCUPATION_HELP,
+        )
+        occupation = self.instance.jobtech_occupation or ""
+        if taxonomy.looks_like_id(occupation) and not taxonomy.is_known("occupation", occupation):
+            self.initial["jobtech_occupation_other"] = occupation
         for name in AD_TEXT_FIELDS:
             field = self.fields[name]
             field.validators.append(MaxLengthValidator(AD_TEXT_MAX))
@@ -181,8 +212,21 @@ class JobForm(forms.ModelForm):
             )
         return deadline
 
+    def clean_jobtech_occupation_other(self) -> str:
+        typed: str = self.cleaned_data.get("jobtech_occupation_other", "").strip()
+        if typed and not taxonomy.looks_like_id(typed):
+            raise forms.ValidationError(
+                _(
+                    "Write a JobTech concept id: three groups of letters or digits "
+                    "joined by underscores, like fg7B_yov_smw."
+                )
+            )
+        return typed
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or self.cleaned_data
+        if data.get("jobtech_occupation_other"):
+            data["jobtech_occupation"] = data["jobtech_occupation_other"]
         low, high = data.get("salary_min"), data.get("salary_max")
         if low is not None and high is not None and low > high:
             self.add_error("salary_max", _("The upper end must not be below the lower end."))
@@ -190,7 +234,8 @@ class JobForm(forms.ModelForm):
 
     def job_fields(self) -> dict[str, Any]:
         """The cleaned values for `create_job` / `update_job` (the team goes apart)."""
-        return {k: v for k, v in self.cleaned_data.items() if k != "team"}
+        skipped = {"team", *FORM_ONLY_FIELDS}
+        return {k: v for k, v in self.cleaned_data.items() if k not in skipped}
 
 
 def new_job_initial(user: User) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from rekryt.campaigns.actions import queue_listing, save_listing
 from rekryt.campaigns.duties import SyncPlatsbanken
 from rekryt.campaigns.models import ListingState, PlatsbankenListing
-from rekryt.campaigns.platsbanken import payload
+from rekryt.campaigns.platsbanken import payload, problems
 from rekryt.jobs import taxonomy
 from rekryt.jobs.actions import close_job
 from rekryt.jobs.models import Job
@@ -151,3 +151,14 @@ def test_bad_openings_are_refused_and_the_listing_kept(client, rita, job):
     assert bad.status_code == 200 and bad.context["form"].errors["openings"]
     assert 'value="hr@example.se"' in bad.content.decode()
     assert PlatsbankenListing.objects.get().openings == 2
+
+
+def test_an_occupation_typed_as_a_concept_id_is_exported(job):
+    classify(job)
+    Job.objects.filter(pk=job.pk).update(jobtech_occupation="Xk2p_9Qa_Zz1")
+    job.refresh_from_db()
+    assert not problems(job)
+    assert payload(job, save_listing(job, openings=1))["occupation"] == "Xk2p_9Qa_Zz1"
+    Job.objects.filter(pk=job.pk).update(jobtech_municipality="Xk2p_9Qa_Zz1")
+    job.refresh_from_db()
+    assert len(problems(job)) == 1

@@ -47,8 +47,21 @@ class Command(BaseCommand):
         parser.add_argument("--applications", type=int, default=1_000_000)
         parser.add_argument("--repeat", type=int, default=20)
         parser.add_argument("--force", action="store_true", help="Add to a database with data.")
+        parser.add_argument(
+            "--pages-only",
+            action="store_true",
+            help="Time the pages again over the history an earlier run generated.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["pages_only"]:
+            admin, manager, jobs = bench_data.find()
+            self.stdout.write(
+                f"Analytics pages on {connection.vendor}: "
+                f"{Application.objects.count():,} applications"
+            )
+            self.timed_pages(admin, manager, jobs, options["repeat"])
+            return
         if Application.objects.exists() and not options["force"]:
             raise CommandError("This database has applications: use an empty one or --force.")
         if options["applications"] < 1 or options["repeat"] < 1:
@@ -64,13 +77,16 @@ class Command(BaseCommand):
         out(f"  rolled up {events:,} events in {spent:,.0f} s ({events / spent:,.0f} events/s)")
         out(f"  {Figure.objects.count():,} roll-up rows")
         self.day_of_events(jobs)
+        self.timed_pages(admin, manager, jobs, options["repeat"])
+
+    def timed_pages(self, admin: Any, manager: Any, jobs: list[Any], repeat: int) -> None:
         # Static files by name: no collectstatic manifest needed.
         storages = {
             **settings.STORAGES,
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
         with override_settings(STORAGES=storages):
-            self.pages(admin, manager, jobs, options["repeat"])
+            self.pages(admin, manager, jobs, repeat)
 
     def day_of_events(self, jobs: list[Any]) -> None:
         """A day's new applications and their events, then the catch-up."""
