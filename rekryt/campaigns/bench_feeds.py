@@ -1,7 +1,9 @@
 """`manage.py bench_feeds`: the Indeed and LinkedIn feeds over at least
 1,000 open jobs, served from the cache (the normal case: nothing changed
 since the last request), rebuilt after one job changed (the first request
-after an edit), and built cold (a fresh process with an empty cache).
+after an edit), after a change the worker's `warm_feeds` has already built,
+after a change in a new process (the shared cache still has the other
+jobs), and built cold (a fresh process with an empty cache).
 Jobs are bulk-inserted until there are enough open ones, with ads of a
 realistic length and formatting, so it runs on an empty database or after
 `manage.py bench` (which leaves 1,000 published jobs)."""
@@ -22,9 +24,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from rekryt.campaigns.feeds import forget_fragments, open_jobs
+from rekryt.campaigns.feeds import FORMATS, forget_fragments, open_jobs, warm
 from rekryt.jobs.models import Job, JobStatus, Workplace
 
 TARGET_P95_MS = 200.0
@@ -121,9 +123,24 @@ def touch_one_job() -> None:
         job.save(update_fields=["updated_at"])
 
 
+def new_process() -> None:
+    """A restarted process, or another machine: its own memory of rendered
+    jobs is empty, the shared cache is not; one job changed meanwhile."""
+    forget_fragments()
+    touch_one_job()
+
+
 def cold() -> None:
     cache.clear()
     forget_fragments()
+
+
+def warmed_after_change() -> None:
+    """An edit, then the worker's warm_feeds turn before the board asks."""
+    touch_one_job()
+    with translation.override(settings.LANGUAGE_CODE):
+        for kind in FORMATS:
+            warm(kind)
 
 
 def run(jobs: int, requests: int) -> tuple[int, list[Figure]]:
@@ -138,6 +155,8 @@ def run(jobs: int, requests: int) -> tuple[int, list[Figure]]:
         for label, before in (
             ("cached", lambda: None),  # nothing changed since the last request
             ("one job changed", touch_one_job),  # the first request after an edit
+            ("changed, warmed by the worker", warmed_after_change),
+            ("changed, new process", new_process),
             ("cold", cold),  # a fresh process after the cache was emptied
         ):
             figure = measure(client, path, requests, before)

@@ -1,24 +1,31 @@
-"""The worker duty of campaigns: publishing and withdrawing Platsbanken ads
-(lane: routine). One listing per turn, claimed with a lease; a failure is
-stored on the row and retried with exponential backoff (at most a day).
-Each ad sent or withdrawn writes an audit entry without an actor (the
-worker did it; the staff request that asked for it has its own entry)."""
+"""The worker duties of campaigns (lane: routine).
+
+- `platsbanken`: publishing and withdrawing Platsbanken ads. One listing per
+  turn, claimed with a lease; a failure is stored on the row and retried
+  with exponential backoff (at most a day). Each ad sent or withdrawn writes
+  an audit entry without an actor (the worker did it; the staff request
+  that asked for it has its own entry).
+- `warm_feeds`: every WARM_EVERY, the job-board feeds of what is open now
+  are built into the cache if they are not there, in the site's default
+  language (what a job board, which sends no language, is served)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from rekryt.audit import log as audit
 from rekryt.audit.models import Action
-from rekryt.campaigns import platsbanken
+from rekryt.campaigns import feeds, platsbanken
 from rekryt.campaigns.models import ListingState, PlatsbankenListing
 from rekryt.lib.claims import claim_next, release
 from rekryt.lib.duty import ROUTINE, Duty
 
 LEASE = timedelta(minutes=2)
+WARM_EVERY = timedelta(minutes=1)
 
 
 def due() -> object:
@@ -70,4 +77,20 @@ class SyncPlatsbanken(Duty):
         return True
 
 
-DUTIES = [SyncPlatsbanken]
+class WarmFeeds(Duty):
+    name = "warm_feeds"
+    lane = ROUTINE
+
+    def __init__(self) -> None:
+        self.checked_at: datetime | None = None
+
+    def handle_one(self) -> int:
+        now = timezone.now()
+        if self.checked_at is not None and now - self.checked_at < WARM_EVERY:
+            return 0
+        self.checked_at = now
+        with translation.override(settings.LANGUAGE_CODE):
+            return sum(feeds.warm(kind) for kind in feeds.FORMATS)
+
+
+DUTIES = [SyncPlatsbanken, WarmFeeds]

@@ -9,8 +9,10 @@ arriving from a board are attributed to it.
 A feed is built once and cached under a key made of the jobs' latest change,
 their number, the organisation and today's date (deadlines pass at
 midnight): one aggregate query per request while nothing changes. When
-something has changed, each job's element is reused from the process's
-memory unless that job changed, so a rebuild renders only what is new."""
+something has changed, each job's element is reused unless that job
+changed — from the process's memory, or from one shared cache entry that
+survives restarts and serves every machine — so a rebuild renders only what
+is new."""
 
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, Max, Q, QuerySet
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -37,6 +39,10 @@ from rekryt.jobs.jsonld import description_html
 from rekryt.jobs.models import EmploymentType, Job, SalaryUnit, Workplace
 
 CACHE_SECONDS = 3600
+# The rendered jobs, shared between processes: kept a week, rewritten
+# (with only the open jobs) whenever one is rendered.
+SHARED_SECONDS = 7 * 24 * 3600
+SHARED_BUCKETS = 32
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -66,8 +72,18 @@ def _add(parent: ET.Element, tag: str, value: Any) -> None:
         ET.SubElement(parent, tag).text = xml_text(value)
 
 
+_SLUG = "feed-slug-here"
+
+
+@lru_cache(maxsize=16)
+def _path(name: str, prefix: str) -> str:
+    return reverse(name, args=[_SLUG])
+
+
 def _url(name: str, job: Job, source: str) -> str:
-    return f"{settings.SITE_URL}{reverse(name, args=[job.slug])}?source={source}"
+    # One reverse() per feed, not per job: a slug needs no quoting in a path.
+    path = _path(name, get_script_prefix()).replace(_SLUG, job.slug)
+    return f"{settings.SITE_URL}{path}?source={source}"
 
 
 def _salary(job: Job) -> str:
@@ -162,15 +178,50 @@ def _remember(found: dict[tuple[Any, ...], str]) -> None:
             _fragments.popitem(last=False)
 
 
+def _shared_key(kind: str, org: Organisation, bucket: int) -> str:
+    place = _digest(f"{org.name}|{settings.SITE_URL}")
+    return f"campaigns:feed-jobs:{kind}:{place}:{get_language()}:{bucket}"
+
+
+def _bucket(key: tuple[Any, ...]) -> int:
+    return int(key[1]) % SHARED_BUCKETS  # key[1] is the job's id
+
+
+def _shared(kind: str, org: Organisation, wanted: list[tuple[Any, ...]]) -> dict[Any, str]:
+    """The wanted elements another process (or this one before a restart)
+    left in the shared cache: one read of the buckets they are in."""
+    names = {_shared_key(kind, org, bucket) for bucket in map(_bucket, wanted)}
+    stored: dict[Any, Any] = {}
+    for entry in cache.get_many(names).values():
+        if isinstance(entry, dict):
+            stored.update(entry)
+    return {key: stored[key] for key in wanted if isinstance(stored.get(key), str)}
+
+
+def _share(kind: str, org: Organisation, every: dict[Any, str], changed: set[int]) -> None:
+    """Rewrite the buckets that hold a job rendered now, with their open jobs."""
+    buckets: dict[str, dict[Any, str]] = {_shared_key(kind, org, b): {} for b in changed}
+    for key, text in every.items():
+        if _bucket(key) in changed:
+            buckets[_shared_key(kind, org, _bucket(key))][key] = text
+    cache.set_many(buckets, SHARED_SECONDS)
+
+
 def job_fragments(kind: str, jobs: QuerySet[Job], org: Organisation) -> list[str]:
     """The open jobs' <job> elements in feed order: one small query for
-    their ids and change times, and the full rows only of jobs not
-    rendered before in this process."""
+    their ids and change times, and the full rows only of jobs rendered
+    neither in this process nor (after a restart, or on another machine) in
+    the shared cache, which keeps them in SHARED_BUCKETS entries by job id
+    (so an edit rewrites a thirty-second of them, a new process reads all)."""
     ordered = jobs.order_by("-published_at", "-pk")
     stamps = list(ordered.values_list("pk", "updated_at", "published_at"))
     keys = {stamp[0]: _fragment_key(kind, stamp, org) for stamp in stamps}
     with _fragments_lock:
         known = {key: _fragments[key] for key in keys.values() if key in _fragments}
+    if len(known) < len(keys):
+        shared = _shared(kind, org, [key for key in keys.values() if key not in known])
+        _remember(shared)
+        known.update(shared)
     missing = [pk for pk, key in keys.items() if key not in known]
     fresh: dict[int, str] = {}
     rendered: dict[tuple[Any, ...], str] = {}
@@ -179,6 +230,8 @@ def job_fragments(kind: str, jobs: QuerySet[Job], org: Organisation) -> list[str
             key, fresh[job.pk] = _fragment(kind, job, org)
             rendered[key] = fresh[job.pk]
     _remember(rendered)
+    if rendered:
+        _share(kind, org, {**known, **rendered}, {_bucket(key) for key in rendered})
     found = (fresh.get(pk) or known.get(keys[pk]) for pk, *_changed in stamps)
     return [text for text in found if text]  # a job deleted meanwhile is left out
 
@@ -198,14 +251,32 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def cached_feed(kind: str) -> bytes:
-    jobs = open_jobs()
+def _feed_key(kind: str, jobs: QuerySet[Job], org: Organisation) -> str:
+    """What the feed is made of: the jobs' latest change and number, today
+    (deadlines pass at midnight), the organisation and the language."""
     state = jobs.aggregate(changed=Max("updated_at"), n=Count("pk"))
-    org = Organisation.get()
     changed = state["changed"].timestamp() if state["changed"] else 0
-    key = f"campaigns:feed:{kind}:{changed}:{state['n']}:{timezone.localdate()}:{_digest(org.name)}"
+    day, language = timezone.localdate(), get_language()
+    return f"campaigns:feed:{kind}:{changed}:{state['n']}:{day}:{_digest(org.name)}:{language}"
+
+
+def cached_feed(kind: str) -> bytes:
+    jobs, org = open_jobs(), Organisation.get()
+    key = _feed_key(kind, jobs, org)
     body = cache.get(key)
     if body is None:
         body = build_feed(kind, jobs, org)
         cache.set(key, body, CACHE_SECONDS)
     return bytes(body)
+
+
+def warm(kind: str) -> bool:
+    """Build the feed into the cache unless it is there already (the worker's
+    `warm_feeds`, so a job board's request never waits for a build);
+    whether it built."""
+    jobs, org = open_jobs(), Organisation.get()
+    key = _feed_key(kind, jobs, org)
+    if cache.has_key(key):
+        return False
+    cache.set(key, build_feed(kind, jobs, org), CACHE_SECONDS)
+    return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, time
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rekryt.accounts.models import Organisation
 from rekryt.jobs.models import Job
@@ -25,18 +26,30 @@ from rekryt.lib import richtext
 _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+# The headings of the ad's parts, read in the job's language (cached per
+# language: switching the active language per job was most of the time of
+# building a job-board feed).
+SECTION_HEADINGS = (
+    gettext_lazy("The team"),
+    gettext_lazy("Requirements"),
+    gettext_lazy("Benefits"),
+    gettext_lazy("What happens after you apply"),
+)
+
+
+@lru_cache(maxsize=8)
+def _headings(language: str) -> tuple[str, ...]:
+    with translation.override(language):
+        return tuple(str(escape(heading)) for heading in SECTION_HEADINGS)
+
+
 def description_html(job: Job) -> str:
     """The ad's text as the sanitised HTML the job page shows (rekryt.lib.richtext)."""
     sections: list[str] = [richtext.render(job.description, 3)]
-    with translation.override(job.language):
-        for heading, text in (
-            (_("The team"), job.team_description),
-            (_("Requirements"), job.requirements),
-            (_("Benefits"), job.benefits),
-            (_("What happens after you apply"), job.after_apply),
-        ):
-            if text.strip():
-                sections.append(f"<h3>{escape(heading)}</h3>{richtext.render(text, 4)}")
+    texts = (job.team_description, job.requirements, job.benefits, job.after_apply)
+    for heading, text in zip(_headings(job.language), texts, strict=True):
+        if text.strip():
+            sections.append(f"<h3>{heading}</h3>{richtext.render(text, 4)}")
     return "\n".join(sections)
 
 

@@ -11,14 +11,20 @@ from rekryt.campaigns.feeds import open_jobs
 pytestmark = pytest.mark.django_db
 
 
-def test_it_adds_open_jobs_and_reports_each_feed_in_three_states(org):
+def test_it_adds_open_jobs_and_reports_each_feed_in_every_state(org):
     out = StringIO()
     call_command("bench_feeds", "--jobs", "5", "--requests", "2", stdout=out)
     text = out.getvalue()
     assert open_jobs().count() == 5
     assert "Feeds over 5 open jobs (5 added)" in text
     for feed in ("indeed", "linkedin"):
-        for state in ("cached", "one job changed", "cold"):
+        for state in (
+            "cached",
+            "one job changed",
+            "changed, warmed by the worker",
+            "changed, new process",
+            "cold",
+        ):
             line = next(li for li in text.splitlines() if f"{feed}.xml ({state})" in li)
             assert "p95 ≤ 200 ms" in line
     call_command("bench_feeds", "--jobs", "3", "--requests", "1", stdout=StringIO())

@@ -87,3 +87,54 @@ def test_a_rebuild_after_one_change_renders_only_that_job(client, rita, monkeypa
     )
     assert body.count(b"<job>") == first.count(b"<job>") == 4
     assert body.startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<source>")
+
+
+def test_a_new_process_reuses_the_jobs_other_processes_rendered(client, rita, monkeypatch):
+    """After a restart (or on another machine) the process's memory is empty;
+    the shared cache still has every job rendered, so a change renders one."""
+    from rekryt.campaigns import feeds
+
+    jobs = [make_job(recruiter=rita, title=f"Lagerjobb {n}") for n in range(3)]
+    client.get(reverse("feed_linkedin"))
+    feeds.forget_fragments()
+    rendered = []
+    real = feeds._fragment
+    monkeypatch.setattr(feeds, "_fragment", lambda *a: rendered.append(a[1].pk) or real(*a))
+    update_job(jobs[0], title="Truckförare")
+    titles = sorted(j.findtext("title") for j in read(client, "feed_linkedin").iter("job"))
+    assert rendered == [jobs[0].pk]
+    assert titles == ["Lagerjobb 1", "Lagerjobb 2", "Truckförare"]
+
+
+def test_a_broken_shared_entry_is_rendered_anew(client, rita):
+    from django.core.cache import cache
+
+    from rekryt.accounts.models import Organisation
+    from rekryt.campaigns import feeds
+
+    make_job(recruiter=rita, title="Lagerjobb")
+    for bucket in range(feeds.SHARED_BUCKETS):
+        cache.set(feeds._shared_key("indeed", Organisation.get(), bucket), ["not", "a", "dict"])
+    assert [j.findtext("title") for j in read(client, "feed_indeed").iter("job")] == ["Lagerjobb"]
+
+
+def test_the_worker_builds_the_feeds_before_a_job_board_asks(client, rita, time_machine):
+    from rekryt.campaigns.duties import WARM_EVERY, WarmFeeds
+
+    time_machine.move_to(timezone.now(), tick=False)
+    duty = WarmFeeds()
+    job = make_job(recruiter=rita, title="Lagerarbetare")
+    assert duty.handle_one() == 2  # both feeds built
+    assert duty.handle_one() == 0  # not looked at again before WARM_EVERY
+    with CaptureQueriesContext(connection) as served:
+        body = client.get(reverse("feed_indeed")).content
+    assert b"Lagerarbetare" in body
+    assert len(served.captured_queries) <= 2  # the feed's key, nothing built
+    time_machine.shift(WARM_EVERY)
+    assert duty.handle_one() == 0  # nothing changed: both still cached
+    update_job(job, title="Truckförare")
+    time_machine.shift(WARM_EVERY)
+    assert duty.handle_one() == 2
+    with CaptureQueriesContext(connection) as served:
+        body = client.get(reverse("feed_linkedin")).content
+    assert "Truckförare" in body.decode() and len(served.captured_queries) <= 2
