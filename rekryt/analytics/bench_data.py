@@ -95,7 +95,7 @@ def find() -> tuple[User, User, list[Job]]:
 
     admin = User.objects.filter(username__startswith="bench-admin-").order_by("-pk").first()
     if admin is None:
-        raise CommandError("No generated history here: run without --pages-only first.")
+        raise CommandError("No generated history here: run without --again first.")
     tag = admin.username.removeprefix("bench-admin-")
     manager = User.objects.get(username=f"bench-hm-{tag}")
     newest = Job.objects.filter(title__startswith="Bench job ").order_by("-pk")[:JOBS]

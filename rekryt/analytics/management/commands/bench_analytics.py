@@ -64,18 +64,21 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=20)
         parser.add_argument("--force", action="store_true", help="Add to a database with data.")
         parser.add_argument(
-            "--pages-only",
+            "--again",
             action="store_true",
-            help="Time the pages again over the history an earlier run generated.",
+            help="Over the history an earlier run generated and rolled up: vacuum, "
+            "add and catch up another day, and time the pages again.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["pages_only"]:
+        if options["again"]:
             admin, manager, jobs = bench_data.find()
             self.stdout.write(
-                f"Analytics pages on {connection.vendor}: "
+                f"Analytics bench again on {connection.vendor}: "
                 f"{Application.objects.count():,} applications"
             )
+            vacuum(self.stdout.write)
+            self.day_of_events(jobs)
             self.timed_pages(admin, manager, jobs, options["repeat"])
             return
         if Application.objects.exists() and not options["force"]:
