@@ -6,8 +6,9 @@
   an audit entry without an actor (the worker did it; the staff request
   that asked for it has its own entry).
 - `warm_feeds`: every WARM_EVERY, the job-board feeds of what is open now
-  are built into the cache if they are not there, in the site's default
-  language (what a job board, which sends no language, is served)."""
+  are built into the cache if they are not there and were read in the last
+  week, in the site's default language (what a job board, which sends no
+  language, is served)."""
 
 from __future__ import annotations
 

@@ -43,6 +43,7 @@ CACHE_SECONDS = 3600
 # (with only the open jobs) whenever one is rendered.
 SHARED_SECONDS = 7 * 24 * 3600
 SHARED_BUCKETS = 32
+READ_MARK_SECONDS = 7 * 24 * 3600
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -260,7 +261,13 @@ def _feed_key(kind: str, jobs: QuerySet[Job], org: Organisation) -> str:
     return f"campaigns:feed:{kind}:{changed}:{state['n']}:{day}:{_digest(org.name)}:{language}"
 
 
+def _read_key(kind: str) -> str:
+    return f"campaigns:feed-read:{kind}"
+
+
 def cached_feed(kind: str) -> bytes:
+    # Marks the feed as read, for a week: the worker keeps only those built.
+    cache.add(_read_key(kind), True, READ_MARK_SECONDS)
     jobs, org = open_jobs(), Organisation.get()
     key = _feed_key(kind, jobs, org)
     body = cache.get(key)
@@ -271,9 +278,11 @@ def cached_feed(kind: str) -> bytes:
 
 
 def warm(kind: str) -> bool:
-    """Build the feed into the cache unless it is there already (the worker's
-    `warm_feeds`, so a job board's request never waits for a build);
-    whether it built."""
+    """Build the feed into the cache unless it is there already or nobody
+    read it for a week (the worker's `warm_feeds`, so a job board's request
+    never waits for a build); whether it built."""
+    if not cache.get(_read_key(kind)):
+        return False
     jobs, org = open_jobs(), Organisation.get()
     key = _feed_key(kind, jobs, org)
     if cache.has_key(key):

@@ -124,11 +124,16 @@ def test_the_worker_builds_the_feeds_before_a_job_board_asks(client, rita, time_
     time_machine.move_to(timezone.now(), tick=False)
     duty = WarmFeeds()
     job = make_job(recruiter=rita, title="Lagerarbetare")
+    assert duty.handle_one() == 0  # no board has read a feed: nothing built
+    for name in FEEDS:
+        client.get(reverse(name))
+    time_machine.shift(WARM_EVERY)
+    update_job(job, title="Lagerarbetare, natt")
     assert duty.handle_one() == 2  # both feeds built
     assert duty.handle_one() == 0  # not looked at again before WARM_EVERY
     with CaptureQueriesContext(connection) as served:
         body = client.get(reverse("feed_indeed")).content
-    assert b"Lagerarbetare" in body
+    assert b"Lagerarbetare, natt" in body
     assert len(served.captured_queries) <= 2  # the feed's key, nothing built
     time_machine.shift(WARM_EVERY)
     assert duty.handle_one() == 0  # nothing changed: both still cached
@@ -138,3 +143,18 @@ def test_the_worker_builds_the_feeds_before_a_job_board_asks(client, rita, time_
     with CaptureQueriesContext(connection) as served:
         body = client.get(reverse("feed_linkedin")).content
     assert "Truckförare" in body.decode() and len(served.captured_queries) <= 2
+
+
+def test_the_worker_stops_building_a_feed_nobody_read_for_a_week(client, rita, time_machine):
+    from rekryt.campaigns.duties import WarmFeeds
+    from rekryt.campaigns.feeds import READ_MARK_SECONDS
+
+    time_machine.move_to(timezone.now(), tick=False)
+    job = make_job(recruiter=rita, title="Lagerarbetare")
+    client.get(reverse("feed_indeed"))
+    time_machine.shift(timedelta(seconds=5))
+    update_job(job, title="Truckförare")
+    assert WarmFeeds().handle_one() == 1  # the Indeed feed only: LinkedIn was never read
+    time_machine.shift(timedelta(seconds=READ_MARK_SECONDS + 60))
+    update_job(job, title="Chaufför")
+    assert WarmFeeds().handle_one() == 0
