@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rekryt.accounts.models import Role, User
 from rekryt.jobs.models import Job
+from rekryt.lib.widgets import QuickSelect
 
 DEFAULT_MONTHS = 3
 # Ten years: a longer period says nothing more and only costs time.
@@ -64,10 +65,12 @@ class FilterForm(forms.Form):
         widget=forms.DateInput({"type": "month", "placeholder": "2026-03"}, format="%Y-%m"),
         error_messages={"invalid": _("Write a month as year and month, like 2026-03.")},
     )
-    job = forms.ModelChoiceField(label=_("Job"), queryset=Job.objects.none(), required=False)
-    department = forms.ChoiceField(label=_("Department"), required=False)
+    job = forms.ModelChoiceField(
+        label=_("Job"), queryset=Job.objects.none(), required=False, widget=QuickSelect
+    )
+    department = forms.ChoiceField(label=_("Department"), required=False, widget=QuickSelect)
     recruiter = forms.ModelChoiceField(
-        label=_("Recruiter"), queryset=User.objects.none(), required=False
+        label=_("Recruiter"), queryset=User.objects.none(), required=False, widget=QuickSelect
     )
     source = forms.CharField(
         label=_("Source tag"),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from rekryt.accounts.models import Organisation, Role, User
 from rekryt.jobs import taxonomy
 from rekryt.jobs.models import STAGE_EMAIL_KINDS, Job, StageKind
+from rekryt.lib.widgets import QuickSelect
 
 
 class StaffChoiceField(forms.ModelChoiceField):
@@ -106,6 +107,7 @@ def taxonomy_field(kind: str, label: Any, refused: Any, current: str) -> forms.C
     return forms.ChoiceField(
         label=label,
         choices=options,
+        widget=QuickSelect,
         required=False,
         help_text=TAXONOMY_HELP if kind == "occupation" else "",
         error_messages={"invalid_choice": refused},
