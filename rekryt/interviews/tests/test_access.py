@@ -21,9 +21,9 @@ def booked(job, rita, ivan):
     job.team.add(ivan)
     step = plan(job)
     application = make_application(job)
-    interview = scheduling.book_directly(
-        application, step, timezone.now() + timedelta(days=2), [ivan], rita
-    )
+    # Noon two days ahead: a window of hours around it never crosses midnight.
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    interview = scheduling.book_directly(application, step, noon + timedelta(days=2), [ivan], rita)
     return interview
 
 
