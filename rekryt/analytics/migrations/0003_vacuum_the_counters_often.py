@@ -13,24 +13,23 @@ from django.db import migrations
 TABLES = ("analytics_figure", "analytics_summary", "analytics_progress")
 
 
-def often(apps: Any, schema_editor: Any) -> None:
+OFTEN = "SET (autovacuum_vacuum_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.02)"
+DEFAULT = "RESET (autovacuum_vacuum_scale_factor, autovacuum_analyze_scale_factor)"
+
+
+def _alter(schema_editor: Any, change: str) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     for table in TABLES:
-        schema_editor.execute(
-            f"ALTER TABLE {schema_editor.quote_name(table)} SET "
-            "(autovacuum_vacuum_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.02)"
-        )
+        schema_editor.execute(f"ALTER TABLE {schema_editor.quote_name(table)} {change}")
+
+
+def often(apps: Any, schema_editor: Any) -> None:
+    _alter(schema_editor, OFTEN)
 
 
 def as_default(apps: Any, schema_editor: Any) -> None:
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for table in TABLES:
-        schema_editor.execute(
-            f"ALTER TABLE {schema_editor.quote_name(table)} RESET "
-            "(autovacuum_vacuum_scale_factor, autovacuum_analyze_scale_factor)"
-        )
+    _alter(schema_editor, DEFAULT)
 
 
 class Migration(migrations.Migration):
